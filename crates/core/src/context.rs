@@ -1,0 +1,242 @@
+//! The `Context` a plugin analyses: the dataset, the configuration, and shared indexes that
+//! are built lazily, once (`OnceLock`), whichever plugin asks first.
+
+use crate::config::{Config, Period};
+use crate::i18n::Lang;
+use crate::model::{AccountIx, Dataset, PostIx};
+use jiff::tz::TimeZone;
+use rustc_hash::FxHashMap;
+use std::sync::OnceLock;
+
+/// Compressed sparse rows: the neighbours of node `i` are `targets[offsets[i]..offsets[i+1]]`.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Csr {
+    /// `n + 1` offsets into `targets`.
+    pub offsets: Vec<usize>,
+    /// Concatenated neighbour lists, each sorted ascending.
+    pub targets: Vec<u32>,
+}
+
+impl Csr {
+    /// Builds a CSR over `n` nodes from `(from, to)` pairs by counting sort (stable, O(n + m)).
+    pub fn from_pairs(n: usize, pairs: impl Iterator<Item = (u32, u32)> + Clone) -> Csr {
+        let mut offsets = vec![0usize; n + 1];
+        for (a, _) in pairs.clone() {
+            offsets[a as usize + 1] += 1;
+        }
+        for i in 0..n {
+            offsets[i + 1] += offsets[i];
+        }
+        let mut fill = offsets.clone();
+        let mut targets = vec![0u32; offsets[n]];
+        for (a, b) in pairs {
+            targets[fill[a as usize]] = b;
+            fill[a as usize] += 1;
+        }
+        for i in 0..n {
+            targets[offsets[i]..offsets[i + 1]].sort_unstable();
+        }
+        Csr { offsets, targets }
+    }
+
+    /// Number of nodes.
+    pub fn len(&self) -> usize {
+        self.offsets.len().saturating_sub(1)
+    }
+
+    /// Whether there are no nodes.
+    pub fn is_empty(&self) -> bool {
+        self.len() == 0
+    }
+
+    /// Neighbours of `i`.
+    pub fn neighbours(&self, i: u32) -> &[u32] {
+        let i = i as usize;
+        &self.targets[self.offsets[i]..self.offsets[i + 1]]
+    }
+
+    /// Degree of `i`.
+    pub fn degree(&self, i: u32) -> usize {
+        let i = i as usize;
+        self.offsets[i + 1] - self.offsets[i]
+    }
+}
+
+/// The directed follow graph over all accounts, both ways.
+#[derive(Debug, Clone, Default)]
+pub struct FollowGraph {
+    /// `out.neighbours(a)`: the accounts `a` follows (duplicates and self-loops removed).
+    pub out: Csr,
+    /// `inc.neighbours(a)`: the accounts that follow `a`.
+    pub inc: Csr,
+}
+
+/// Options the runner sets on a context.
+#[derive(Debug, Clone, Default)]
+#[non_exhaustive]
+pub struct ContextOptions {
+    /// Report language (overrides the config).
+    pub lang: Option<Lang>,
+    /// Report period (overrides the config).
+    pub period: Option<Period>,
+}
+
+/// What a plugin sees.
+pub struct Context<'a> {
+    /// The data.
+    pub data: &'a Dataset,
+    /// The configuration.
+    pub config: &'a Config,
+    /// Report language.
+    pub lang: Lang,
+    /// The audience's time zone.
+    pub tz: TimeZone,
+    /// The report period, when one was set.
+    pub period: Option<Period>,
+    brand: Vec<AccountIx>,
+    brand_unresolved: Vec<String>,
+    is_brand: Vec<bool>,
+    follow_graph: OnceLock<FollowGraph>,
+    posts_by_author: OnceLock<Csr>,
+    handles: OnceLock<FxHashMap<String, AccountIx>>,
+}
+
+impl<'a> Context<'a> {
+    /// Makes a context; resolves `report.brand` against account ids, then handles.
+    pub fn new(data: &'a Dataset, config: &'a Config, opts: ContextOptions) -> Context<'a> {
+        let tz = config.time_zone();
+        let lang = opts.lang.or(config.report.lang).unwrap_or_default();
+        let period = opts
+            .period
+            .or_else(|| config.report.period.as_deref().and_then(|p| Period::parse(p, &tz).ok()));
+        let mut cx = Context {
+            data,
+            config,
+            lang,
+            tz,
+            period,
+            brand: Vec::new(),
+            brand_unresolved: Vec::new(),
+            is_brand: vec![false; data.accounts.len()],
+            follow_graph: OnceLock::new(),
+            posts_by_author: OnceLock::new(),
+            handles: OnceLock::new(),
+        };
+        for b in &config.report.brand {
+            match cx.resolve_account(b) {
+                Some(ix) => {
+                    if !cx.is_brand[ix as usize] {
+                        cx.is_brand[ix as usize] = true;
+                        cx.brand.push(ix);
+                    }
+                }
+                None => cx.brand_unresolved.push(b.clone()),
+            }
+        }
+        cx
+    }
+
+    /// Finds an account by id, else by handle (case-insensitive, with or without `@`).
+    pub fn resolve_account(&self, key: &str) -> Option<AccountIx> {
+        self.data.account_by_id(key).or_else(|| {
+            let h = key.trim_start_matches('@').to_lowercase();
+            self.handles().get(&h).copied()
+        })
+    }
+
+    /// Lowercase handle → account.
+    pub fn handles(&self) -> &FxHashMap<String, AccountIx> {
+        self.handles.get_or_init(|| {
+            let mut m = FxHashMap::default();
+            for (i, a) in self.data.accounts.iter().enumerate() {
+                if let Some(h) = &a.handle {
+                    m.entry(h.to_lowercase()).or_insert(i as AccountIx);
+                }
+            }
+            m
+        })
+    }
+
+    /// The organisation's own accounts, in config order.
+    pub fn brand(&self) -> &[AccountIx] {
+        &self.brand
+    }
+
+    /// Brand entries of the config that match no account.
+    pub fn brand_unresolved(&self) -> &[String] {
+        &self.brand_unresolved
+    }
+
+    /// Whether an account is one of the brand's.
+    pub fn is_brand(&self, a: AccountIx) -> bool {
+        self.is_brand.get(a as usize).copied().unwrap_or(false)
+    }
+
+    /// Whether a timestamp lies in the report period (always true without a period).
+    pub fn in_period(&self, ts: i64) -> bool {
+        self.period.is_none_or(|p| p.contains(ts))
+    }
+
+    /// Indexes of the posts in the report period.
+    pub fn posts_in_period(&self) -> impl Iterator<Item = PostIx> + '_ {
+        self.data
+            .posts
+            .iter()
+            .enumerate()
+            .filter(|(_, p)| self.in_period(p.created_at))
+            .map(|(i, _)| i as PostIx)
+    }
+
+    /// The settings table `[plugins.ID]`, if any.
+    pub fn plugin_config(&self, id: &str) -> Option<&toml::Table> {
+        self.config.plugins.get(id)
+    }
+
+    /// Picks the text for the report language.
+    pub fn t<'t>(&self, en: &'t str, nl: &'t str) -> &'t str {
+        self.lang.pick(en, nl)
+    }
+
+    /// The follow graph, built on first use and shared by every plugin.
+    pub fn follow_graph(&self) -> &FollowGraph {
+        self.follow_graph.get_or_init(|| {
+            let n = self.data.accounts.len();
+            let mut pairs: Vec<(u32, u32)> = self
+                .data
+                .follows
+                .iter()
+                .filter(|f| f.source != f.target)
+                .map(|f| (f.source, f.target))
+                .collect();
+            pairs.sort_unstable();
+            pairs.dedup();
+            let out = Csr::from_pairs(n, pairs.iter().copied());
+            let inc = Csr::from_pairs(n, pairs.iter().map(|&(a, b)| (b, a)));
+            FollowGraph { out, inc }
+        })
+    }
+
+    /// Posts per author (post indexes in file order), built on first use.
+    pub fn posts_by_author(&self) -> &Csr {
+        self.posts_by_author.get_or_init(|| {
+            Csr::from_pairs(
+                self.data.accounts.len(),
+                self.data.posts.iter().enumerate().map(|(i, p)| (p.author, i as u32)),
+            )
+        })
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn csr_groups_and_sorts() {
+        let c = Csr::from_pairs(3, [(2u32, 1u32), (0, 2), (0, 1), (2, 0)].into_iter());
+        assert_eq!(c.neighbours(0), &[1, 2]);
+        assert_eq!(c.neighbours(1), &[] as &[u32]);
+        assert_eq!(c.neighbours(2), &[0, 1]);
+        assert_eq!(c.degree(2), 2);
+    }
+}

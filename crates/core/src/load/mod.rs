@@ -1,0 +1,1045 @@
+//! Loading a data folder: discovery, reading, column mapping, validation, interning.
+//!
+//! Every problem is reported as `file:line:column: message` with the value and what was
+//! expected. By default loading stops after reading everything and returns *all* errors;
+//! with `lenient` bad rows are skipped and counted by reason. References to things that are
+//! not in the data (a reply to an unknown post, a follow of an unknown account) are notes:
+//! counted, never fatal. Accounts that are referenced but not declared are added as
+//! implicit accounts.
+
+mod discover;
+mod read;
+
+pub use discover::{Discovered, Format, TableFile, discover};
+
+use crate::config::{CONFIG_FILE, Config, TableMapping};
+use crate::model::*;
+use crate::problem::{Level, Problem, show_value};
+use crate::text;
+use crate::time::TimeParser;
+use read::{Header, RawRow};
+use rustc_hash::FxHashMap;
+use std::collections::BTreeMap;
+use std::path::Path;
+
+/// How to load.
+#[derive(Debug, Clone)]
+#[non_exhaustive]
+pub struct LoadOptions {
+    /// Skip bad rows instead of failing.
+    pub lenient: bool,
+    /// Most problems kept in full; the rest are only counted.
+    pub max_problems: usize,
+}
+
+impl Default for LoadOptions {
+    fn default() -> Self {
+        LoadOptions { lenient: false, max_problems: 1000 }
+    }
+}
+
+impl LoadOptions {
+    /// Options with `lenient` set as given.
+    pub fn lenient(lenient: bool) -> Self {
+        LoadOptions { lenient, ..LoadOptions::default() }
+    }
+}
+
+/// A loaded folder.
+#[derive(Debug)]
+pub struct Loaded {
+    /// The data.
+    pub data: Dataset,
+    /// The folder's `honeycomb.toml` (or the defaults).
+    pub config: Config,
+    /// Notes (and, when lenient, the errors of skipped rows), sorted by file and line.
+    pub problems: Vec<Problem>,
+}
+
+/// Why a folder could not be loaded.
+#[derive(Debug, thiserror::Error)]
+pub enum LoadError {
+    /// The folder does not exist or is unreadable.
+    #[error("{0}")]
+    Folder(String),
+    /// The data has errors; every problem found (errors and notes), sorted.
+    #[error("{} problem(s) in the data folder", .problems.len())]
+    Problems {
+        /// All problems, sorted by file, line, column.
+        problems: Vec<Problem>,
+        /// Problems beyond `max_problems` that were only counted.
+        more: u64,
+    },
+}
+
+/// Loads and validates a data folder.
+pub fn load_folder(dir: &Path, opts: &LoadOptions) -> Result<Loaded, LoadError> {
+    if !dir.is_dir() {
+        return Err(LoadError::Folder(format!("{}: not a folder (expected a data folder with at least posts.csv or posts.jsonl)", dir.display())));
+    }
+    let config = match Config::load(dir) {
+        Ok(c) => c,
+        Err(p) => return Err(LoadError::Problems { problems: vec![p], more: 0 }),
+    };
+    let found = discover(dir, &config).map_err(LoadError::Folder)?;
+    let mut loader = Loader::new(&config, opts);
+    let problems_config = config.clone();
+    loader.data.summary.ignored_files = found.ignored.clone();
+    for f in &found.ignored {
+        loader.note(f, 0, 0, "ignored-file", "not a table of the data-folder contract (accounts, posts, follows, groups, memberships, presence, ratings); ignored".to_string());
+    }
+    if !found.tables.contains_key(&TableKind::Posts) {
+        loader.problems.push(Problem {
+            file: dir.display().to_string(),
+            line: 0,
+            column: 0,
+            level: Level::Error,
+            kind: "no-posts",
+            message: "no posts table: expected posts.csv, posts.jsonl (optionally .gz) or a posts/ folder, or [tables.posts] path in honeycomb.toml".into(),
+        });
+    }
+    loader.run(&found);
+    loader.finish(problems_config)
+}
+
+/// Per-table column positions: `idx[c]` is the file column of canonical column `c`.
+#[derive(Debug, Clone)]
+struct Cols {
+    idx: Vec<Option<usize>>,
+    extras: Vec<(usize, String)>,
+    n_fields: usize,
+}
+
+/// Resolves the header against the table's canonical columns and the mapping.
+fn map_header(kind: TableKind, h: &Header, mapping: Option<&TableMapping>, rel: &str) -> Result<Cols, Problem> {
+    let err = |col: u64, msg: String| Problem { file: rel.into(), line: 1, column: col, level: Level::Error, kind: "bad-header", message: msg };
+    for (i, n) in h.names.iter().enumerate() {
+        if let Some(j) = h.names[..i].iter().position(|m| m == n) {
+            return Err(err(i as u64 + 1, format!("duplicate column name {}: also column {}", show_value(n), j + 1)));
+        }
+    }
+    let canon = kind.columns();
+    let mut idx = vec![None; canon.len()];
+    let mut used = vec![false; h.names.len()];
+    for (c, name) in canon.iter().enumerate() {
+        let src = mapping.and_then(|m| m.columns.get(*name));
+        let want = src.map_or(*name, |s| s.as_str());
+        let pos = h.names.iter().position(|n| n == want).or_else(|| h.names.iter().position(|n| n.eq_ignore_ascii_case(want)));
+        match (pos, src) {
+            (Some(p), _) => {
+                idx[c] = Some(p);
+                used[p] = true;
+            }
+            (None, Some(s)) => {
+                return Err(err(0, format!(
+                    "[tables.{}] maps `{name}` to column {}, which is not in the header: found {}",
+                    kind.name(), show_value(s), h.names.join(", ")
+                )));
+            }
+            (None, None) => {}
+        }
+    }
+    let missing: Vec<&str> = kind.required().iter().copied().filter(|r| idx[canon.iter().position(|c| c == r).unwrap_or(0)].is_none()).collect();
+    if !missing.is_empty() {
+        return Err(err(0, format!(
+            "missing required column(s) {}: the header has {}; rename them or map them in {CONFIG_FILE} with [tables.{}] columns = {{ {} = \"…\" }}",
+            missing.iter().map(|m| format!("`{m}`")).collect::<Vec<_>>().join(", "),
+            if h.names.is_empty() { "no columns".to_string() } else { h.names.iter().map(|n| show_value(n)).collect::<Vec<_>>().join(", ") },
+            kind.name(),
+            missing[0]
+        )));
+    }
+    let extras = h.names.iter().enumerate().filter(|(i, n)| !used[*i] && !n.is_empty()).map(|(i, n)| (i, n.clone())).collect();
+    Ok(Cols { idx, extras, n_fields: h.names.len() })
+}
+
+/// Canonical column positions, per table, in the order of `TableKind::columns`.
+mod c {
+    pub mod account {
+        pub const ID: usize = 0;
+        pub const HANDLE: usize = 1;
+        pub const PLATFORM: usize = 2;
+        pub const DISPLAY_NAME: usize = 3;
+        pub const BIO: usize = 4;
+        pub const LOCATION: usize = 5;
+        pub const URL: usize = 6;
+        pub const AVATAR: usize = 7;
+        pub const CREATED_AT: usize = 8;
+        pub const FOLLOWERS: usize = 9;
+        pub const FOLLOWING: usize = 10;
+        pub const VERIFIED: usize = 11;
+        pub const LANG: usize = 12;
+    }
+    pub mod post {
+        pub const ID: usize = 0;
+        pub const AUTHOR: usize = 1;
+        pub const CREATED_AT: usize = 2;
+        pub const TEXT: usize = 3;
+        pub const PLATFORM: usize = 4;
+        pub const REPLY_TO: usize = 5;
+        pub const REPOST_OF: usize = 6;
+        pub const QUOTE_OF: usize = 7;
+        pub const MENTIONS: usize = 8;
+        pub const HASHTAGS: usize = 9;
+        pub const URLS: usize = 10;
+        pub const LANG: usize = 11;
+        pub const LIKES: usize = 12;
+        pub const REPOSTS: usize = 13;
+        pub const REPLIES: usize = 14;
+        pub const VIEWS: usize = 15;
+        pub const MEDIA: usize = 16;
+        pub const CREDIT: usize = 17;
+        pub const LICENSE: usize = 18;
+        pub const LOCATION: usize = 19;
+    }
+    pub mod follow {
+        pub const SOURCE: usize = 0;
+        pub const TARGET: usize = 1;
+        pub const CREATED_AT: usize = 2;
+        pub const KIND: usize = 3;
+        pub const WEIGHT: usize = 4;
+    }
+    pub mod group {
+        pub const ID: usize = 0;
+        pub const NAME: usize = 1;
+        pub const PLATFORM: usize = 2;
+        pub const CREATED_AT: usize = 3;
+        pub const DESCRIPTION: usize = 4;
+        pub const VISIBILITY: usize = 5;
+    }
+    pub mod membership {
+        pub const GROUP: usize = 0;
+        pub const ACCOUNT: usize = 1;
+        pub const JOINED_AT: usize = 2;
+        pub const LEFT_AT: usize = 3;
+        pub const ROLE: usize = 4;
+    }
+    pub mod presence {
+        pub const ACCOUNT: usize = 0;
+        pub const AT: usize = 1;
+        pub const STATUS: usize = 2;
+        pub const LOCATION: usize = 3;
+        pub const DURATION_S: usize = 4;
+    }
+    pub mod rating {
+        pub const POST: usize = 0;
+        pub const RATER: usize = 1;
+        pub const SCORE: usize = 2;
+        pub const CREATED_AT: usize = 3;
+        pub const KIND: usize = 4;
+    }
+}
+
+/// Marker for an account reference that was not found among declared accounts; the name
+/// is kept in the row's `unknown` list and resolved to an implicit account afterwards.
+const UNKNOWN: u32 = u32::MAX;
+
+/// Per-row reading helpers that record problems with their column.
+struct Row<'r, 'a> {
+    raw: &'r RawRow<'a>,
+    cols: &'r Cols,
+    kind: TableKind,
+    rel: &'r str,
+    problems: &'r mut Vec<Problem>,
+    bad: bool,
+    unknown: Vec<(u8, Box<str>)>,
+}
+
+impl<'r, 'a> Row<'r, 'a> {
+    fn name(&self, c: usize) -> &'static str {
+        self.kind.columns()[c]
+    }
+
+    /// Trimmed, non-empty value of canonical column `c`.
+    fn get(&self, c: usize) -> Option<&'a str> {
+        let i = self.cols.idx[c]?;
+        let v = self.raw.field(i)?.trim();
+        (!v.is_empty()).then_some(v)
+    }
+
+    fn err(&mut self, c: usize, kind: &'static str, message: String) {
+        let column = self.cols.idx[c].map_or(0, |i| self.raw.column(i));
+        self.problems.push(Problem { file: self.rel.into(), line: self.raw.line, column, level: Level::Error, kind, message });
+        self.bad = true;
+    }
+
+    fn required(&mut self, c: usize) -> &'a str {
+        match self.get(c) {
+            Some(v) => v,
+            None => {
+                let n = self.name(c);
+                self.err(c, "missing-value", format!("empty `{n}`: a value is required"));
+                ""
+            }
+        }
+    }
+
+    fn text(&self, c: usize) -> Option<Box<str>> {
+        self.get(c).map(Box::from)
+    }
+
+    fn uint(&mut self, c: usize) -> Option<u64> {
+        let v = self.get(c)?;
+        // Exports often write counts as `12.0`.
+        let t = v.strip_suffix(".0").unwrap_or(v);
+        match t.parse::<u64>() {
+            Ok(n) => Some(n),
+            Err(_) => {
+                let n = self.name(c);
+                self.err(c, "bad-number", format!("`{n}` is {}: expected a whole number ≥ 0", show_value(v)));
+                None
+            }
+        }
+    }
+
+    fn float(&mut self, c: usize) -> Option<f64> {
+        let v = self.get(c)?;
+        match v.parse::<f64>() {
+            Ok(n) if n.is_finite() => Some(n),
+            _ => {
+                let n = self.name(c);
+                self.err(c, "bad-number", format!("`{n}` is {}: expected a number", show_value(v)));
+                None
+            }
+        }
+    }
+
+    fn boolean(&mut self, c: usize) -> Option<bool> {
+        let v = self.get(c)?;
+        match v.to_ascii_lowercase().as_str() {
+            "true" | "1" | "yes" | "y" | "t" => Some(true),
+            "false" | "0" | "no" | "n" | "f" => Some(false),
+            _ => {
+                let n = self.name(c);
+                self.err(c, "bad-value", format!("`{n}` is {}: expected true or false", show_value(v)));
+                None
+            }
+        }
+    }
+
+    fn time(&mut self, c: usize, p: &TimeParser) -> Option<i64> {
+        let v = self.get(c)?;
+        match p.parse(v) {
+            Ok(t) => Some(t),
+            Err(e) => {
+                let n = self.name(c);
+                self.err(c, "bad-timestamp", format!("`{n}` is {}: {e}", show_value(v)));
+                None
+            }
+        }
+    }
+
+    fn required_time(&mut self, c: usize, p: &TimeParser) -> i64 {
+        if self.get(c).is_none() {
+            self.required(c);
+            return 0;
+        }
+        self.time(c, p).unwrap_or(0)
+    }
+
+    fn choice<T: Copy>(&mut self, c: usize, options: &[(&str, T)]) -> Option<T> {
+        let v = self.get(c)?;
+        match options.iter().find(|(k, _)| k.eq_ignore_ascii_case(v)) {
+            Some((_, t)) => Some(*t),
+            None => {
+                let n = self.name(c);
+                let allowed: Vec<&str> = options.iter().map(|o| o.0).collect();
+                self.err(c, "bad-value", format!("`{n}` is {}: expected one of {}", show_value(v), allowed.join(", ")));
+                None
+            }
+        }
+    }
+
+    /// An account reference: the declared account's index, or `UNKNOWN` with the name kept.
+    fn account(&mut self, c: usize, slot: u8, accounts: &FxHashMap<&str, u32>) -> u32 {
+        let v = self.required(c);
+        if v.is_empty() {
+            return UNKNOWN;
+        }
+        match accounts.get(v) {
+            Some(&ix) => ix,
+            None => {
+                self.unknown.push((slot, v.into()));
+                UNKNOWN
+            }
+        }
+    }
+}
+
+/// A row as parsed, with references still to resolve.
+struct Parsed<T> {
+    row: T,
+    line: u64,
+    unknown: Vec<(u8, Box<str>)>,
+    refs: [Option<Box<str>>; 3],
+    extras: Vec<Box<str>>,
+}
+
+struct Loader<'c> {
+    config: &'c Config,
+    opts: &'c LoadOptions,
+    data: Dataset,
+    problems: Vec<Problem>,
+    account_lines: Vec<(String, u64)>,
+}
+
+type RowFn<'x, T> = dyn Fn(&mut Row<'_, '_>, &mut [Option<Box<str>>; 3]) -> Option<T> + Sync + 'x;
+
+impl<'c> Loader<'c> {
+    fn new(config: &'c Config, opts: &'c LoadOptions) -> Self {
+        Loader { config, opts, data: Dataset::default(), problems: Vec::new(), account_lines: Vec::new() }
+    }
+
+    fn note(&mut self, file: &str, line: u64, column: u64, kind: &'static str, message: String) {
+        self.problems.push(Problem { file: file.into(), line, column, level: Level::Note, kind, message });
+    }
+
+    fn parser(&self, kind: TableKind, column: &str) -> TimeParser {
+        TimeParser {
+            tz: self.config.time_zone(),
+            format: self.config.tables.get(kind.name()).and_then(|m| m.time_format(column)).map(String::from),
+        }
+    }
+
+    /// Reads every file of one table through `f`, in file order.
+    fn read_table<T: Send>(
+        &self,
+        kind: TableKind,
+        files: &[TableFile],
+        f: &RowFn<'_, T>,
+    ) -> (Vec<Parsed<T>>, Vec<Problem>, Option<(Vec<String>, Vec<String>)>) {
+        let mapping = self.config.tables.get(kind.name());
+        let delimiter = mapping.and_then(|m| m.delimiter.as_deref()).and_then(|d| d.bytes().next()).unwrap_or(b',');
+        let mut out = Vec::new();
+        let mut problems = Vec::new();
+        let mut seen_cols: Option<(Vec<String>, Vec<String>)> = None;
+        for file in files {
+            let bytes = match read::read_bytes(file) {
+                Ok(b) => b,
+                Err(p) => {
+                    problems.push(p);
+                    continue;
+                }
+            };
+            let rel = file.rel.as_str();
+            let make = |cols: &Cols| {
+                let canon: Vec<String> = kind.columns().iter().enumerate().filter(|(i, _)| cols.idx[*i].is_some()).map(|(_, n)| n.to_string()).collect();
+                let extras: Vec<String> = cols.extras.iter().map(|e| e.1.clone()).collect();
+                (canon, extras)
+            };
+            let row_fn = |cols: &Cols| {
+                let cols = cols.clone();
+                move |raw: &RawRow<'_>, probs: &mut Vec<Problem>| -> Option<Parsed<T>> {
+                    let mut r = Row { raw, cols: &cols, kind, rel, problems: probs, bad: false, unknown: Vec::new() };
+                    let mut refs: [Option<Box<str>>; 3] = [None, None, None];
+                    let t = f(&mut r, &mut refs);
+                    if r.bad {
+                        return None;
+                    }
+                    let extras = cols.extras.iter().map(|(i, _)| raw.field(*i).unwrap_or("").into()).collect();
+                    t.map(|row| Parsed { row, line: raw.line, unknown: r.unknown, refs, extras })
+                }
+            };
+            if read::is_jsonl(file) {
+                let cell = std::cell::RefCell::new(None::<Cols>);
+                let mapped = |h: &Header| {
+                    let c = map_header(kind, h, mapping, rel)?;
+                    *cell.borrow_mut() = Some(c);
+                    Ok(0)
+                };
+                let fr = |raw: &RawRow<'_>, probs: &mut Vec<Problem>| {
+                    let cols = cell.borrow().clone()?;
+                    row_fn(&cols)(raw, probs)
+                };
+                match read::jsonl_rows(&bytes, rel, &mapped, &fr) {
+                    Ok((rows, p)) => {
+                        out.extend(rows);
+                        problems.extend(p);
+                        if let Some(c) = cell.borrow().as_ref() {
+                            seen_cols.get_or_insert_with(|| make(c));
+                        }
+                    }
+                    Err(p) => problems.push(p),
+                }
+            } else {
+                let (header, consumed, next_line) = match read::csv_header(&bytes, rel, delimiter) {
+                    Ok(h) => h,
+                    Err(p) => {
+                        problems.push(p);
+                        continue;
+                    }
+                };
+                let cols = match map_header(kind, &header, mapping, rel) {
+                    Ok(c) => c,
+                    Err(p) => {
+                        problems.push(p);
+                        continue;
+                    }
+                };
+                let body = &bytes[consumed.min(bytes.len())..];
+                let rf = row_fn(&cols);
+                let (chunks, p) = read::csv_rows(body, next_line, delimiter, rel, cols.n_fields, &rf);
+                for c in chunks {
+                    out.extend(c);
+                }
+                problems.extend(p);
+                seen_cols.get_or_insert_with(|| make(&cols));
+            }
+        }
+        (out, problems, seen_cols)
+    }
+
+    fn run(&mut self, found: &Discovered) {
+        let files = |k: TableKind| found.tables.get(&k).map(Vec::as_slice).unwrap_or(&[]);
+        for (k, fs) in &found.tables {
+            self.data.summary.files.insert(k.name().into(), fs.iter().map(|f| f.rel.clone()).collect());
+        }
+
+        // 1. Tables that define ids: accounts and groups.
+        let acc_ts = self.parser(TableKind::Accounts, "created_at");
+        let accounts_fn = |r: &mut Row<'_, '_>, _: &mut [Option<Box<str>>; 3]| -> Option<Account> {
+            use c::account::*;
+            let id = r.required(ID);
+            Some(Account {
+                id: id.into(),
+                handle: r.get(HANDLE).map(|h| h.trim_start_matches('@').into()),
+                platform: r.get(PLATFORM).map(|p| p.to_lowercase().into()),
+                display_name: r.text(DISPLAY_NAME),
+                bio: r.text(BIO),
+                location: r.text(LOCATION),
+                url: r.text(URL),
+                avatar: r.text(AVATAR),
+                created_at: r.time(CREATED_AT, &acc_ts),
+                followers: r.uint(FOLLOWERS),
+                following: r.uint(FOLLOWING),
+                verified: r.boolean(VERIFIED),
+                lang: r.text(LANG),
+                declared: true,
+            })
+        };
+        let (accs, p, cols) = self.read_table(TableKind::Accounts, files(TableKind::Accounts), &accounts_fn);
+        self.problems.extend(p);
+        self.set_columns(TableKind::Accounts, cols);
+        let acc_files = files(TableKind::Accounts);
+        let mut account_extras = Vec::new();
+        {
+            let mut first: FxHashMap<Box<str>, u64> = FxHashMap::default();
+            for a in accs {
+                if let Some(&l) = first.get(&a.row.id) {
+                    self.dup(acc_files, a.line, &a.row.id, l);
+                    continue;
+                }
+                first.insert(a.row.id.clone(), a.line);
+                self.account_lines.push((String::new(), a.line));
+                account_extras.push(a.extras);
+                self.data.accounts.push(a.row);
+            }
+        }
+        self.store_extras(TableKind::Accounts, account_extras);
+
+        let grp_ts = self.parser(TableKind::Groups, "created_at");
+        let groups_fn = |r: &mut Row<'_, '_>, _: &mut [Option<Box<str>>; 3]| -> Option<Group> {
+            use c::group::*;
+            Some(Group {
+                id: r.required(ID).into(),
+                name: r.text(NAME),
+                platform: r.get(PLATFORM).map(|p| p.to_lowercase().into()),
+                created_at: r.time(CREATED_AT, &grp_ts),
+                description: r.text(DESCRIPTION),
+                visibility: r.get(VISIBILITY).map(|v| v.to_lowercase().into()),
+            })
+        };
+        let (grps, p, cols) = self.read_table(TableKind::Groups, files(TableKind::Groups), &groups_fn);
+        self.problems.extend(p);
+        self.set_columns(TableKind::Groups, cols);
+        let mut group_extras = Vec::new();
+        {
+            let mut first: FxHashMap<Box<str>, u64> = FxHashMap::default();
+            for g in grps {
+                if let Some(&l) = first.get(&g.row.id) {
+                    self.dup(files(TableKind::Groups), g.line, &g.row.id, l);
+                    continue;
+                }
+                first.insert(g.row.id.clone(), g.line);
+                group_extras.push(g.extras);
+                self.data.groups.push(g.row);
+            }
+        }
+        self.store_extras(TableKind::Groups, group_extras);
+
+        let account_map: FxHashMap<&str, u32> = {
+            let mut m = FxHashMap::with_capacity_and_hasher(self.data.accounts.len(), Default::default());
+            for (i, a) in self.data.accounts.iter().enumerate() {
+                m.insert(&*a.id, i as u32);
+            }
+            m
+        };
+        let group_map: FxHashMap<&str, u32> = self.data.groups.iter().enumerate().map(|(i, g)| (&*g.id, i as u32)).collect();
+
+        // 2. The other tables, in parallel.
+        let post_ts = self.parser(TableKind::Posts, "created_at");
+        let posts_fn = |r: &mut Row<'_, '_>, refs: &mut [Option<Box<str>>; 3]| -> Option<Post> {
+            use c::post::*;
+            let id = r.required(ID);
+            let author = r.account(AUTHOR, 0, &account_map);
+            let created_at = r.required_time(CREATED_AT, &post_ts);
+            let text: Box<str> = r.get(TEXT).unwrap_or("").into();
+            for (slot, col) in [(0usize, REPLY_TO), (1, REPOST_OF), (2, QUOTE_OF)] {
+                if let Some(v) = r.get(col) {
+                    if v == id {
+                        let n = r.name(col);
+                        r.err(col, "self-reference", format!("`{n}` is {}, the post's own id: a post cannot refer to itself", show_value(v)));
+                    }
+                    refs[slot] = Some(v.into());
+                }
+            }
+            let list = |r: &Row<'_, '_>, col: usize, lower: bool, extract: fn(&str) -> Vec<Box<str>>| -> Box<[Box<str>]> {
+                if r.cols.idx[col].is_some() {
+                    text::split_list(r.get(col).unwrap_or(""), lower).into()
+                } else {
+                    extract(&text).into()
+                }
+            };
+            let mentions = list(r, MENTIONS, true, text::mentions);
+            let hashtags = list(r, HASHTAGS, true, text::hashtags);
+            let urls = list(r, URLS, false, text::urls);
+            Some(Post {
+                id: id.into(),
+                author,
+                created_at,
+                platform: r.get(PLATFORM).map(|p| p.to_lowercase().into()),
+                reply_to: None,
+                repost_of: None,
+                quote_of: None,
+                mentions,
+                hashtags,
+                urls,
+                lang: r.text(LANG),
+                likes: r.uint(LIKES),
+                reposts: r.uint(REPOSTS),
+                replies: r.uint(REPLIES),
+                views: r.uint(VIEWS),
+                media: r.text(MEDIA),
+                credit: r.text(CREDIT),
+                license: r.text(LICENSE),
+                location: r.text(LOCATION),
+                flags: 0,
+                text,
+            })
+        };
+        let fol_ts = self.parser(TableKind::Follows, "created_at");
+        let follows_fn = |r: &mut Row<'_, '_>, _: &mut [Option<Box<str>>; 3]| -> Option<Follow> {
+            use c::follow::*;
+            let source = r.account(SOURCE, 0, &account_map);
+            let target = r.account(TARGET, 1, &account_map);
+            let weight = r.float(WEIGHT).unwrap_or(1.0);
+            if weight < 0.0 {
+                r.err(WEIGHT, "bad-number", format!("`weight` is {weight}: expected a number ≥ 0"));
+            }
+            Some(Follow {
+                source,
+                target,
+                created_at: r.time(CREATED_AT, &fol_ts),
+                kind: r.choice(KIND, &[("follow", FollowKind::Follow), ("friend", FollowKind::Friend)]).unwrap_or_default(),
+                weight: weight as f32,
+            })
+        };
+        let mem_j = self.parser(TableKind::Memberships, "joined_at");
+        let mem_l = self.parser(TableKind::Memberships, "left_at");
+        let memberships_fn = |r: &mut Row<'_, '_>, refs: &mut [Option<Box<str>>; 3]| -> Option<Membership> {
+            use c::membership::*;
+            let g = r.required(GROUP);
+            refs[0] = Some(g.into());
+            let account = r.account(ACCOUNT, 0, &account_map);
+            let joined_at = r.time(JOINED_AT, &mem_j);
+            let left_at = r.time(LEFT_AT, &mem_l);
+            if let (Some(j), Some(l)) = (joined_at, left_at)
+                && l < j
+            {
+                r.err(LEFT_AT, "bad-timestamp", "`left_at` lies before `joined_at`: expected a later time".into());
+            }
+            Some(Membership {
+                group: group_map.get(g).copied().unwrap_or(UNKNOWN),
+                account,
+                joined_at,
+                left_at,
+                role: r.choice(ROLE, &[("member", Role::Member), ("moderator", Role::Moderator), ("admin", Role::Admin)]).unwrap_or_default(),
+            })
+        };
+        let pre_ts = self.parser(TableKind::Presence, "at");
+        let presence_fn = |r: &mut Row<'_, '_>, _: &mut [Option<Box<str>>; 3]| -> Option<PresenceRecord> {
+            use c::presence::*;
+            let account = r.account(ACCOUNT, 0, &account_map);
+            let at = r.required_time(AT, &pre_ts);
+            let duration_s = r.uint(DURATION_S);
+            if duration_s.is_some_and(|d| d > u32::MAX as u64) {
+                r.err(DURATION_S, "bad-number", "`duration_s` is too large: expected at most 4294967295 seconds".into());
+            }
+            Some(PresenceRecord {
+                account,
+                at,
+                status: r.choice(STATUS, &[("online", Status::Online), ("away", Status::Away), ("offline", Status::Offline)]).unwrap_or_default(),
+                location: r.text(LOCATION),
+                duration_s: duration_s.map(|d| d as u32),
+            })
+        };
+        let rat_ts = self.parser(TableKind::Ratings, "created_at");
+        let ratings_fn = |r: &mut Row<'_, '_>, refs: &mut [Option<Box<str>>; 3]| -> Option<Rating> {
+            use c::rating::*;
+            refs[0] = Some(r.required(POST).into());
+            let rater = r.account(RATER, 0, &account_map);
+            let score = match r.get(SCORE) {
+                Some(_) => r.float(SCORE).unwrap_or(0.0),
+                None => {
+                    r.required(SCORE);
+                    0.0
+                }
+            };
+            Some(Rating {
+                post: UNKNOWN,
+                rater,
+                score,
+                created_at: r.time(CREATED_AT, &rat_ts),
+                kind: r.choice(KIND, &[("like", RatingKind::Like), ("star", RatingKind::Star), ("up", RatingKind::Up), ("down", RatingKind::Down)]).unwrap_or_default(),
+            })
+        };
+
+        let this = &*self;
+        let ((posts, (follows, memberships)), (presence, ratings)) = rayon::join(
+            || {
+                rayon::join(
+                    || this.read_table(TableKind::Posts, files(TableKind::Posts), &posts_fn),
+                    || {
+                        rayon::join(
+                            || this.read_table(TableKind::Follows, files(TableKind::Follows), &follows_fn),
+                            || this.read_table(TableKind::Memberships, files(TableKind::Memberships), &memberships_fn),
+                        )
+                    },
+                )
+            },
+            || {
+                rayon::join(
+                    || this.read_table(TableKind::Presence, files(TableKind::Presence), &presence_fn),
+                    || this.read_table(TableKind::Ratings, files(TableKind::Ratings), &ratings_fn),
+                )
+            },
+        );
+        drop(account_map);
+        drop(group_map);
+
+        // 3. Posts: ids, then references between posts.
+        let (posts, p, cols) = posts;
+        self.problems.extend(p);
+        self.set_columns(TableKind::Posts, cols);
+        let post_files = files(TableKind::Posts);
+        let mut post_refs: Vec<[Option<Box<str>>; 3]> = Vec::with_capacity(posts.len());
+        let mut post_unknown: Vec<(usize, Vec<(u8, Box<str>)>)> = Vec::new();
+        let mut post_extras = Vec::new();
+        let mut post_lines: Vec<u64> = Vec::with_capacity(posts.len());
+        self.data.posts.reserve(posts.len());
+        for p in posts {
+            if !p.unknown.is_empty() {
+                post_unknown.push((self.data.posts.len(), p.unknown));
+            }
+            post_refs.push(p.refs);
+            post_lines.push(p.line);
+            post_extras.push(p.extras);
+            self.data.posts.push(p.row);
+        }
+        self.store_extras(TableKind::Posts, post_extras);
+        let mut keep = vec![true; self.data.posts.len()];
+        let post_map: FxHashMap<Box<str>, u32> = {
+            let mut m: FxHashMap<Box<str>, u32> = FxHashMap::with_capacity_and_hasher(self.data.posts.len(), Default::default());
+            let mut dups = Vec::new();
+            for (i, p) in self.data.posts.iter().enumerate() {
+                match m.entry(p.id.clone()) {
+                    std::collections::hash_map::Entry::Occupied(e) => dups.push((i, *e.get())),
+                    std::collections::hash_map::Entry::Vacant(e) => {
+                        e.insert(i as u32);
+                    }
+                }
+            }
+            for (i, first) in dups {
+                keep[i] = false;
+                let id = self.data.posts[i].id.clone();
+                self.dup(post_files, post_lines[i], &id, post_lines[first as usize]);
+            }
+            m
+        };
+        // Resolve implicit authors in post order.
+        let mut implicit: FxHashMap<Box<str>, u32> = FxHashMap::default();
+        for (i, unknown) in post_unknown {
+            for (_, name) in unknown {
+                let ix = self.implicit_account(&mut implicit, name);
+                self.data.posts[i].author = ix;
+            }
+        }
+        // References between posts.
+        let mut dangling = [0u64; 3];
+        {
+            use rayon::prelude::*;
+            let counts = self
+                .data
+                .posts
+                .par_iter_mut()
+                .zip(post_refs.par_iter())
+                .map(|(p, refs)| {
+                    let mut d = [0u64; 3];
+                    for (slot, r) in refs.iter().enumerate() {
+                        let Some(r) = r else { continue };
+                        let target = post_map.get(r).copied();
+                        match (slot, target) {
+                            (0, Some(t)) => p.reply_to = Some(t),
+                            (1, Some(t)) => p.repost_of = Some(t),
+                            (2, Some(t)) => p.quote_of = Some(t),
+                            (0, None) => p.flags |= post_flags::DANGLING_REPLY,
+                            (1, None) => p.flags |= post_flags::DANGLING_REPOST,
+                            _ => p.flags |= post_flags::DANGLING_QUOTE,
+                        }
+                        if target.is_none() {
+                            d[slot] += 1;
+                        }
+                    }
+                    d
+                })
+                .reduce(|| [0; 3], |a, b| [a[0] + b[0], a[1] + b[1], a[2] + b[2]]);
+            dangling = [dangling[0] + counts[0], dangling[1] + counts[1], dangling[2] + counts[2]];
+        }
+        for (slot, name) in ["posts.reply_to", "posts.repost_of", "posts.quote_of"].iter().enumerate() {
+            if dangling[slot] > 0 {
+                self.data.summary.dangling.insert(name.to_string(), dangling[slot]);
+                let what = ["replies to", "reposts of", "quotes of"][slot];
+                let file = post_files.first().map_or("posts", |f| f.rel.as_str()).to_string();
+                self.note(&file, 0, 0, "dangling-reference", format!("{} {what} posts that are not in the data: kept, counted as dangling references", dangling[slot]));
+            }
+        }
+        if keep.iter().any(|k| !k) {
+            self.drop_posts(&keep);
+        }
+
+        // 4. Follows, memberships, presence, ratings: implicit accounts, in that order.
+        let (follows, p, cols) = follows;
+        self.problems.extend(p);
+        self.set_columns(TableKind::Follows, cols);
+        let mut extras = Vec::new();
+        for f in follows {
+            let mut row = f.row;
+            for (slot, name) in f.unknown {
+                let ix = self.implicit_account(&mut implicit, name);
+                if slot == 0 {
+                    row.source = ix;
+                } else {
+                    row.target = ix;
+                }
+            }
+            extras.push(f.extras);
+            self.data.follows.push(row);
+        }
+        self.store_extras(TableKind::Follows, extras);
+
+        let (memberships, p, cols) = memberships;
+        self.problems.extend(p);
+        self.set_columns(TableKind::Memberships, cols);
+        let mut extras = Vec::new();
+        let mut implicit_groups: FxHashMap<Box<str>, u32> = FxHashMap::default();
+        let groups_declared = found.tables.contains_key(&TableKind::Groups);
+        let mut dangling_groups = 0u64;
+        for m in memberships {
+            let mut row = m.row;
+            for (_, name) in m.unknown {
+                row.account = self.implicit_account(&mut implicit, name);
+            }
+            if row.group == UNKNOWN {
+                let name = m.refs[0].clone().unwrap_or_default();
+                if groups_declared {
+                    dangling_groups += 1;
+                }
+                let n = self.data.groups.len() as u32;
+                row.group = *implicit_groups.entry(name.clone()).or_insert_with(|| n);
+                if row.group == n {
+                    self.data.groups.push(Group { id: name, ..Group::default() });
+                }
+            }
+            extras.push(m.extras);
+            self.data.memberships.push(row);
+        }
+        self.store_extras(TableKind::Memberships, extras);
+        if dangling_groups > 0 {
+            self.data.summary.dangling.insert("memberships.group".into(), dangling_groups);
+            let file = files(TableKind::Memberships).first().map_or("memberships", |f| f.rel.as_str()).to_string();
+            self.note(&file, 0, 0, "dangling-reference", format!("{dangling_groups} memberships of groups that are not in the groups table: the groups were added by id"));
+        }
+
+        let (presence, p, cols) = presence;
+        self.problems.extend(p);
+        self.set_columns(TableKind::Presence, cols);
+        let mut extras = Vec::new();
+        for r in presence {
+            let mut row = r.row;
+            for (_, name) in r.unknown {
+                row.account = self.implicit_account(&mut implicit, name);
+            }
+            extras.push(r.extras);
+            self.data.presence.push(row);
+        }
+        self.store_extras(TableKind::Presence, extras);
+
+        let (ratings, p, cols) = ratings;
+        self.problems.extend(p);
+        self.set_columns(TableKind::Ratings, cols);
+        let mut extras = Vec::new();
+        let mut dangling_ratings = 0u64;
+        let post_index: FxHashMap<&str, u32> = self.data.posts.iter().enumerate().map(|(i, p)| (&*p.id, i as u32)).collect();
+        let mut resolved = Vec::with_capacity(ratings.len());
+        for r in ratings {
+            let mut row = r.row;
+            match r.refs[0].as_deref().and_then(|id| post_index.get(id)) {
+                Some(&ix) => row.post = ix,
+                None => {
+                    dangling_ratings += 1;
+                    continue;
+                }
+            }
+            resolved.push((row, r.unknown, r.extras));
+        }
+        drop(post_index);
+        for (mut row, unknown, ex) in resolved {
+            for (_, name) in unknown {
+                row.rater = self.implicit_account(&mut implicit, name);
+            }
+            extras.push(ex);
+            self.data.ratings.push(row);
+        }
+        self.store_extras(TableKind::Ratings, extras);
+        if dangling_ratings > 0 {
+            self.data.summary.dangling.insert("ratings.post".into(), dangling_ratings);
+            let file = files(TableKind::Ratings).first().map_or("ratings", |f| f.rel.as_str()).to_string();
+            self.note(&file, 0, 0, "dangling-reference", format!("{dangling_ratings} ratings of posts that are not in the data: left out"));
+        }
+
+        let declared = found.tables.contains_key(&TableKind::Accounts);
+        self.data.summary.implicit_accounts = implicit.len() as u64;
+        if declared && !implicit.is_empty() {
+            let file = acc_files.first().map_or("accounts", |f| f.rel.as_str()).to_string();
+            self.note(&file, 0, 0, "dangling-reference", format!(
+                "{} accounts are referenced (as authors, followers, members, raters) but not in the accounts table: added without profile",
+                implicit.len()
+            ));
+        }
+        for (k, n) in [
+            (TableKind::Accounts, self.data.accounts.iter().filter(|a| a.declared).count()),
+            (TableKind::Posts, self.data.posts.len()),
+            (TableKind::Follows, self.data.follows.len()),
+            (TableKind::Groups, self.data.groups.len()),
+            (TableKind::Memberships, self.data.memberships.len()),
+            (TableKind::Presence, self.data.presence.len()),
+            (TableKind::Ratings, self.data.ratings.len()),
+        ] {
+            if self.data.has_table(k) {
+                self.data.summary.rows.insert(k.name().into(), n as u64);
+            }
+        }
+    }
+
+    fn implicit_account(&mut self, implicit: &mut FxHashMap<Box<str>, u32>, name: Box<str>) -> u32 {
+        if let Some(&ix) = implicit.get(&name) {
+            return ix;
+        }
+        let ix = self.data.accounts.len() as u32;
+        self.data.accounts.push(Account { id: name.clone(), declared: false, ..Account::default() });
+        implicit.insert(name, ix);
+        ix
+    }
+
+    fn dup(&mut self, files: &[TableFile], line: u64, id: &str, first_line: u64) {
+        let file = files.first().map_or("?", |f| f.rel.as_str()).to_string();
+        self.problems.push(Problem {
+            file,
+            line,
+            column: 1,
+            level: Level::Error,
+            kind: "duplicate-id",
+            message: format!("duplicate id {}: already defined at line {first_line}; expected each id once", show_value(id)),
+        });
+    }
+
+    /// Removes posts (duplicates skipped under `--lenient`) and renumbers references.
+    fn drop_posts(&mut self, keep: &[bool]) {
+        let mut new_ix = vec![u32::MAX; keep.len()];
+        let mut n = 0u32;
+        for (i, &k) in keep.iter().enumerate() {
+            if k {
+                new_ix[i] = n;
+                n += 1;
+            }
+        }
+        let mut i = 0;
+        self.data.posts.retain(|_| {
+            i += 1;
+            keep[i - 1]
+        });
+        if let Some(ex) = self.data.extras.get_mut(&TableKind::Posts) {
+            for col in &mut ex.values {
+                let mut i = 0;
+                col.retain(|_| {
+                    i += 1;
+                    keep[i - 1]
+                });
+            }
+        }
+        let fix = |r: &mut Option<u32>| {
+            if let Some(x) = *r {
+                let y = new_ix[x as usize];
+                *r = (y != u32::MAX).then_some(y);
+            }
+        };
+        for p in &mut self.data.posts {
+            fix(&mut p.reply_to);
+            fix(&mut p.repost_of);
+            fix(&mut p.quote_of);
+        }
+    }
+
+    fn set_columns(&mut self, k: TableKind, cols: Option<(Vec<String>, Vec<String>)>) {
+        if let Some((canon, extras)) = cols {
+            if !extras.is_empty() {
+                self.data.summary.extra_columns.insert(k.name().into(), extras.clone());
+                self.data.extras.insert(k, ExtraColumns { names: extras, values: Vec::new() });
+            }
+            self.data.columns.insert(k, canon);
+        }
+    }
+
+    fn store_extras(&mut self, k: TableKind, rows: Vec<Vec<Box<str>>>) {
+        let Some(ex) = self.data.extras.get_mut(&k) else { return };
+        let n = ex.names.len();
+        let mut values: Vec<Vec<Box<str>>> = (0..n).map(|_| Vec::with_capacity(rows.len())).collect();
+        for r in rows {
+            for (c, col) in values.iter_mut().enumerate() {
+                col.push(r.get(c).cloned().unwrap_or_default());
+            }
+        }
+        ex.values = values;
+    }
+
+    fn finish(mut self, config: Config) -> Result<Loaded, LoadError> {
+        self.problems.sort();
+        let errors = self.problems.iter().filter(|p| p.level == Level::Error).count();
+        let fatal_file_level = self.problems.iter().any(|p| p.level == Level::Error && (p.line == 0 || p.kind == "bad-header"));
+        if errors > 0 && (!self.opts.lenient || fatal_file_level) {
+            let max = self.opts.max_problems.max(1);
+            let more = self.problems.len().saturating_sub(max) as u64;
+            self.problems.truncate(max);
+            return Err(LoadError::Problems { problems: self.problems, more });
+        }
+        let _ = &self.account_lines;
+        let mut skipped: BTreeMap<String, u64> = BTreeMap::new();
+        for p in self.problems.iter().filter(|p| p.level == Level::Error) {
+            *skipped.entry(p.kind.to_string()).or_default() += 1;
+        }
+        self.data.summary.skipped = skipped;
+        let max = self.opts.max_problems.max(1);
+        self.problems.truncate(max);
+        Ok(Loaded { data: self.data, config, problems: self.problems })
+    }
+}

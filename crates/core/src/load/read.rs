@@ -1,0 +1,394 @@
+//! Reading rows from CSV and JSON Lines files into a uniform `(text, field ranges)` form,
+//! with problems reported by file, line and column. Large CSV files are split at record
+//! boundaries and parsed on all cores.
+
+use super::discover::{Format, TableFile};
+use crate::problem::{Level, Problem, show_value};
+use std::io::Read;
+use std::ops::Range;
+
+/// Largest field accepted, in bytes.
+pub const MAX_FIELD: usize = 1 << 20;
+/// CSV files above this size are parsed in parallel chunks.
+const PARALLEL_MIN: usize = 4 << 20;
+
+/// A file's bytes, decompressed.
+pub fn read_bytes(f: &TableFile) -> Result<Vec<u8>, Problem> {
+    let io = |e: std::io::Error| file_problem(&f.rel, "unreadable", format!("cannot read the file: {e}"));
+    let raw = std::fs::read(&f.path).map_err(io)?;
+    if !f.gz {
+        return Ok(raw);
+    }
+    let mut out = Vec::with_capacity(raw.len() * 4);
+    flate2::read::MultiGzDecoder::new(&raw[..])
+        .read_to_end(&mut out)
+        .map_err(|e| file_problem(&f.rel, "bad-gzip", format!("not a readable gzip file: {e}")))?;
+    Ok(out)
+}
+
+/// A problem about a whole file.
+pub fn file_problem(file: &str, kind: &'static str, message: String) -> Problem {
+    Problem { file: file.to_string(), line: 0, column: 0, level: Level::Error, kind, message }
+}
+
+/// One row as text plus the byte range of each field in it.
+pub struct RawRow<'a> {
+    /// 1-based line where the row starts.
+    pub line: u64,
+    /// The fields' text, concatenated.
+    pub text: &'a str,
+    /// Each field's range in `text`.
+    pub ranges: &'a [Range<usize>],
+    /// For JSON Lines: the 1-based column of each field's key in the line (0 = unknown).
+    pub columns: Option<&'a [u64]>,
+}
+
+impl<'a> RawRow<'a> {
+    /// Field `i`, untrimmed.
+    pub fn field(&self, i: usize) -> Option<&'a str> {
+        self.ranges.get(i).map(|r| &self.text[r.clone()])
+    }
+    /// The column number to report for field `i`.
+    pub fn column(&self, i: usize) -> u64 {
+        match self.columns {
+            Some(c) => c.get(i).copied().unwrap_or(0),
+            None => i as u64 + 1,
+        }
+    }
+}
+
+/// The header of a file and its rows, delivered to a row callback per chunk.
+pub struct Header {
+    /// Column names as in the file.
+    pub names: Vec<String>,
+}
+
+/// Splits `body` into up to `parts` pieces at record boundaries (a newline outside quotes),
+/// returning `(start, first_line)` of each piece relative to `body`.
+fn split_points(body: &[u8], parts: usize, first_line: u64) -> Vec<(usize, u64)> {
+    let mut points = vec![(0usize, first_line)];
+    if parts <= 1 {
+        return points;
+    }
+    let step = body.len() / parts;
+    let mut pos = 0usize;
+    let mut quotes_before = 0usize; // quotes in body[..pos]
+    let mut lines_before = first_line;
+    for k in 1..parts {
+        let target = k * step;
+        if target <= pos {
+            continue;
+        }
+        quotes_before += memchr::memchr_iter(b'"', &body[pos..target]).count();
+        lines_before += memchr::memchr_iter(b'\n', &body[pos..target]).count() as u64;
+        pos = target;
+        // Move to the next newline that lies outside quotes.
+        loop {
+            let Some(nl) = memchr::memchr(b'\n', &body[pos..]) else { return points };
+            quotes_before += memchr::memchr_iter(b'"', &body[pos..pos + nl]).count();
+            pos += nl + 1;
+            lines_before += 1;
+            if quotes_before % 2 == 0 {
+                break;
+            }
+        }
+        if pos >= body.len() {
+            break;
+        }
+        points.push((pos, lines_before));
+    }
+    points
+}
+
+/// Reads a CSV file: validates the header and calls `rows` for each chunk of records.
+/// Returns the header, or a file-level problem. `rows` gets `(chunk index, iterator-like
+/// reader)` through `each_row`.
+pub fn csv_header(bytes: &[u8], rel: &str, delimiter: u8) -> Result<(Header, usize, u64), Problem> {
+    let bytes_nobom = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes);
+    let bom = bytes.len() - bytes_nobom.len();
+    if bytes_nobom.iter().all(|b| b.is_ascii_whitespace()) {
+        return Err(file_problem(rel, "empty-file", "the file is empty: expected a header row followed by data rows".into()));
+    }
+    let mut rdr = csv::ReaderBuilder::new()
+        .has_headers(false)
+        .flexible(true)
+        .delimiter(delimiter)
+        .from_reader(bytes_nobom);
+    let mut rec = csv::ByteRecord::new();
+    match rdr.read_byte_record(&mut rec) {
+        Ok(true) => {}
+        Ok(false) => {
+            return Err(file_problem(rel, "empty-file", "the file is empty: expected a header row".into()));
+        }
+        Err(e) => return Err(csv_error(rel, e)),
+    }
+    let mut names = Vec::with_capacity(rec.len());
+    for (i, f) in rec.iter().enumerate() {
+        match std::str::from_utf8(f) {
+            Ok(s) => names.push(s.trim().to_string()),
+            Err(e) => {
+                return Err(Problem {
+                    file: rel.into(),
+                    line: 1,
+                    column: i as u64 + 1,
+                    level: Level::Error,
+                    kind: "bad-utf8",
+                    message: utf8_message(f, e),
+                });
+            }
+        }
+    }
+    let consumed = rdr.position().byte() as usize + bom;
+    let next_line = rdr.position().line();
+    Ok((Header { names }, consumed, next_line))
+}
+
+fn csv_error(rel: &str, e: csv::Error) -> Problem {
+    let (line, msg) = match e.kind() {
+        csv::ErrorKind::Utf8 { pos, err } => (pos.as_ref().map_or(0, |p| p.line()), format!("invalid UTF-8 in field {}", err.field() + 1)),
+        csv::ErrorKind::UnequalLengths { pos, expected_len, len } => (
+            pos.as_ref().map_or(0, |p| p.line()),
+            format!("found {len} fields: expected {expected_len}"),
+        ),
+        _ => (0, e.to_string()),
+    };
+    Problem { file: rel.into(), line, column: 0, level: Level::Error, kind: "bad-csv", message: msg }
+}
+
+/// A message for invalid UTF-8 in `field`.
+pub fn utf8_message(field: &[u8], e: std::str::Utf8Error) -> String {
+    let at = e.valid_up_to();
+    let byte = field.get(at).copied().unwrap_or(0);
+    format!(
+        "invalid UTF-8 (byte 0x{byte:02X} at offset {at} of the field, after {}): expected UTF-8 text; re-export the file as UTF-8",
+        show_value(&String::from_utf8_lossy(&field[..at]))
+    )
+}
+
+/// Parses the data rows of a CSV body (everything after the header) and hands each row to
+/// `f`. Runs in `parts` parallel chunks when the body is large; the results of the chunks
+/// are returned in file order.
+pub fn csv_rows<T: Send>(
+    body: &[u8],
+    first_line: u64,
+    delimiter: u8,
+    rel: &str,
+    n_fields: usize,
+    f: &(dyn Fn(&RawRow<'_>, &mut Vec<Problem>) -> Option<T> + Sync),
+) -> (Vec<Vec<T>>, Vec<Problem>) {
+    let parts = if body.len() >= PARALLEL_MIN { rayon::current_num_threads().max(1) * 2 } else { 1 };
+    let points = split_points(body, parts, first_line);
+    let run = |range: Range<usize>, line0: u64| -> (Vec<T>, Vec<Problem>, bool) {
+        parse_chunk(&body[range], line0, delimiter, rel, n_fields, f)
+    };
+    let mut bounds: Vec<(Range<usize>, u64)> = Vec::new();
+    for (i, &(s, l)) in points.iter().enumerate() {
+        let e = points.get(i + 1).map_or(body.len(), |p| p.0);
+        bounds.push((s..e, l));
+    }
+    let results: Vec<(Vec<T>, Vec<Problem>, bool)> = if bounds.len() > 1 {
+        use rayon::prelude::*;
+        bounds.into_par_iter().map(|(r, l)| run(r, l)).collect()
+    } else {
+        bounds.into_iter().map(|(r, l)| run(r, l)).collect()
+    };
+    // A structural problem (quotes in odd places) can make a chunk boundary wrong:
+    // then parse the whole body in one piece, which is always right.
+    if results.len() > 1 && results.iter().any(|r| r.2) {
+        let (rows, problems, _) = run(0..body.len(), first_line);
+        return (vec![rows], problems);
+    }
+    let mut chunks = Vec::with_capacity(results.len());
+    let mut problems = Vec::new();
+    for (rows, p, _) in results {
+        chunks.push(rows);
+        problems.extend(p);
+    }
+    (chunks, problems)
+}
+
+fn parse_chunk<T>(
+    bytes: &[u8],
+    line0: u64,
+    delimiter: u8,
+    rel: &str,
+    n_fields: usize,
+    f: &(dyn Fn(&RawRow<'_>, &mut Vec<Problem>) -> Option<T> + Sync),
+) -> (Vec<T>, Vec<Problem>, bool) {
+    let mut rdr = csv::ReaderBuilder::new()
+        .has_headers(false)
+        .flexible(true)
+        .delimiter(delimiter)
+        .from_reader(bytes);
+    let mut rec = csv::ByteRecord::new();
+    let mut rows = Vec::new();
+    let mut problems = Vec::new();
+    let mut ranges: Vec<Range<usize>> = Vec::with_capacity(n_fields);
+    let mut structural = false;
+    loop {
+        match rdr.read_byte_record(&mut rec) {
+            Ok(true) => {}
+            Ok(false) => break,
+            Err(e) => {
+                let mut p = csv_error(rel, e);
+                p.line += line0 - 1;
+                problems.push(p);
+                structural = true;
+                continue;
+            }
+        }
+        let line = rec.position().map_or(0, |p| p.line()) + line0 - 1;
+        if rec.len() != n_fields {
+            // A trailing empty field from a line ending in a delimiter is tolerated.
+            structural = true;
+            problems.push(Problem {
+                file: rel.into(),
+                line,
+                column: 0,
+                level: Level::Error,
+                kind: "field-count",
+                message: format!("found {} fields: expected {} as in the header", rec.len(), n_fields),
+            });
+            continue;
+        }
+        let text = match std::str::from_utf8(rec.as_slice()) {
+            Ok(t) => t,
+            Err(_) => {
+                structural = true;
+                let (col, msg) = rec
+                    .iter()
+                    .enumerate()
+                    .find_map(|(i, fb)| std::str::from_utf8(fb).err().map(|e| (i, utf8_message(fb, e))))
+                    .unwrap_or((0, "invalid UTF-8 across fields: expected UTF-8 text".into()));
+                problems.push(Problem { file: rel.into(), line, column: col as u64 + 1, level: Level::Error, kind: "bad-utf8", message: msg });
+                continue;
+            }
+        };
+        ranges.clear();
+        let mut ok = true;
+        for i in 0..rec.len() {
+            let r = rec.range(i).unwrap_or(0..0);
+            if text.get(r.clone()).is_none() {
+                ok = false;
+            }
+            if r.len() > MAX_FIELD {
+                problems.push(Problem {
+                    file: rel.into(),
+                    line,
+                    column: i as u64 + 1,
+                    level: Level::Error,
+                    kind: "huge-field",
+                    message: format!("field of {} bytes: expected at most {} bytes", r.len(), MAX_FIELD),
+                });
+                ok = false;
+            }
+            ranges.push(r);
+        }
+        if !ok {
+            continue;
+        }
+        let row = RawRow { line, text, ranges: &ranges, columns: None };
+        if let Some(t) = f(&row, &mut problems) {
+            rows.push(t);
+        }
+    }
+    (rows, problems, structural)
+}
+
+/// Reads a JSON Lines file into a header (keys in order of first appearance) and rows.
+pub fn jsonl_rows<T>(
+    bytes: &[u8],
+    rel: &str,
+    mapped: &dyn Fn(&Header) -> Result<usize, Problem>,
+    f: &dyn Fn(&RawRow<'_>, &mut Vec<Problem>) -> Option<T>,
+) -> Result<(Vec<T>, Vec<Problem>), Problem> {
+    let mut problems = Vec::new();
+    let mut objects: Vec<(u64, &str, serde_json::Map<String, serde_json::Value>)> = Vec::new();
+    let mut keys: Vec<String> = Vec::new();
+    let mut any = false;
+    for (i, line) in bytes.split(|&b| b == b'\n').enumerate() {
+        let lno = i as u64 + 1;
+        let line = line.strip_suffix(b"\r").unwrap_or(line);
+        let line = if i == 0 { line.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(line) } else { line };
+        if line.iter().all(|b| b.is_ascii_whitespace()) {
+            continue;
+        }
+        any = true;
+        let text = match std::str::from_utf8(line) {
+            Ok(t) => t,
+            Err(e) => {
+                problems.push(Problem { file: rel.into(), line: lno, column: e.valid_up_to() as u64 + 1, level: Level::Error, kind: "bad-utf8", message: utf8_message(line, e) });
+                continue;
+            }
+        };
+        match serde_json::from_str::<serde_json::Value>(text) {
+            Ok(serde_json::Value::Object(m)) => {
+                for k in m.keys() {
+                    if !keys.iter().any(|x| x == k) {
+                        keys.push(k.clone());
+                    }
+                }
+                objects.push((lno, text, m));
+            }
+            Ok(_) => problems.push(Problem { file: rel.into(), line: lno, column: 1, level: Level::Error, kind: "bad-json", message: "expected a JSON object per line".into() }),
+            Err(e) => problems.push(Problem { file: rel.into(), line: lno, column: e.column() as u64, level: Level::Error, kind: "bad-json", message: format!("invalid JSON: {e}") }),
+        }
+    }
+    if !any {
+        return Err(file_problem(rel, "empty-file", "the file is empty: expected one JSON object per line".into()));
+    }
+    let header = Header { names: keys.clone() };
+    mapped(&header)?;
+    let mut rows = Vec::new();
+    let mut buf = String::new();
+    let mut ranges: Vec<Range<usize>> = Vec::new();
+    let mut cols: Vec<u64> = Vec::new();
+    for (lno, text, m) in &objects {
+        buf.clear();
+        ranges.clear();
+        cols.clear();
+        for k in &keys {
+            let start = buf.len();
+            match m.get(k) {
+                None | Some(serde_json::Value::Null) => {}
+                Some(serde_json::Value::String(s)) => buf.push_str(s),
+                Some(v) => buf.push_str(&v.to_string()),
+            }
+            ranges.push(start..buf.len());
+            let needle = format!("\"{k}\"");
+            cols.push(text.find(&needle).map_or(0, |o| text[..o].chars().count() as u64 + 1));
+        }
+        let row = RawRow { line: *lno, text: &buf, ranges: &ranges, columns: Some(&cols) };
+        if let Some(t) = f(&row, &mut problems) {
+            rows.push(t);
+        }
+    }
+    Ok((rows, problems))
+}
+
+/// Whether a file is JSON Lines.
+pub fn is_jsonl(f: &TableFile) -> bool {
+    f.format == Format::Jsonl
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn split_points_respect_quotes() {
+        let body = b"1,\"a\nb\"\n2,c\n3,\"d\n\ne\"\n4,f\n";
+        for parts in 1..8 {
+            let pts = split_points(body, parts, 2);
+            for &(s, _) in &pts[1..] {
+                assert_eq!(body[s - 1], b'\n');
+                let q = body[..s].iter().filter(|&&b| b == b'"').count();
+                assert_eq!(q % 2, 0, "split inside quotes at {s}");
+            }
+            for &(s, l) in &pts {
+                let lines = body[..s].iter().filter(|&&b| b == b'\n').count() as u64;
+                assert_eq!(l, 2 + lines);
+            }
+        }
+    }
+}

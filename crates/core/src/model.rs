@@ -1,0 +1,446 @@
+//! The in-memory data model: interned `u32` indexes, UTC timestamps in Unix seconds.
+//!
+//! Every entity is addressed by its position in its table (`AccountIx`, `PostIx`, …);
+//! the original id from the data folder is kept as a string for output. References that
+//! point at nothing are not kept as indexes: they are counted in [`LoadSummary`] and, for
+//! replies, remembered with a flag so that a reply to a missing post still counts as a reply.
+
+use serde::Serialize;
+use std::collections::BTreeMap;
+
+/// Index of an account in [`Dataset::accounts`].
+pub type AccountIx = u32;
+/// Index of a post in [`Dataset::posts`].
+pub type PostIx = u32;
+/// Index of a group in [`Dataset::groups`].
+pub type GroupIx = u32;
+
+/// An account (profile) on some platform.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct Account {
+    /// The id in the data folder.
+    pub id: Box<str>,
+    /// The handle, without `@`.
+    pub handle: Option<Box<str>>,
+    /// Platform name (`mastodon`, `x`, `instagram`, …).
+    pub platform: Option<Box<str>>,
+    /// Display name.
+    pub display_name: Option<Box<str>>,
+    /// Profile text.
+    pub bio: Option<Box<str>>,
+    /// Free-text location.
+    pub location: Option<Box<str>>,
+    /// Profile link.
+    pub url: Option<Box<str>>,
+    /// Avatar address.
+    pub avatar: Option<Box<str>>,
+    /// Creation time.
+    pub created_at: Option<i64>,
+    /// Follower count as exported by the platform.
+    pub followers: Option<u64>,
+    /// Following count as exported by the platform.
+    pub following: Option<u64>,
+    /// Verified badge.
+    pub verified: Option<bool>,
+    /// Preferred language.
+    pub lang: Option<Box<str>>,
+    /// `false` when the account is only known from a reference (a post's author, a follow)
+    /// and has no row in the accounts table.
+    pub declared: bool,
+}
+
+/// What kind of post a post is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum PostKind {
+    /// A new post.
+    Original,
+    /// A reply to another post.
+    Reply,
+    /// A reshare without comment (retweet, boost).
+    Repost,
+    /// A reshare with comment.
+    Quote,
+}
+
+impl PostKind {
+    /// Lowercase name as in `metrics/posts.csv`.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            PostKind::Original => "original",
+            PostKind::Reply => "reply",
+            PostKind::Repost => "repost",
+            PostKind::Quote => "quote",
+        }
+    }
+}
+
+/// Flags on a post about references that could not be resolved.
+pub mod post_flags {
+    /// `reply_to` named a post that is not in the data.
+    pub const DANGLING_REPLY: u8 = 1;
+    /// `repost_of` named a post that is not in the data.
+    pub const DANGLING_REPOST: u8 = 2;
+    /// `quote_of` named a post that is not in the data.
+    pub const DANGLING_QUOTE: u8 = 4;
+}
+
+/// A post, reply, repost or quote.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct Post {
+    /// The id in the data folder.
+    pub id: Box<str>,
+    /// Author.
+    pub author: AccountIx,
+    /// Creation time, Unix seconds UTC.
+    pub created_at: i64,
+    /// Text (may be empty for a repost).
+    pub text: Box<str>,
+    /// Platform name.
+    pub platform: Option<Box<str>>,
+    /// Parent post of a reply.
+    pub reply_to: Option<PostIx>,
+    /// Original of a repost.
+    pub repost_of: Option<PostIx>,
+    /// Quoted post.
+    pub quote_of: Option<PostIx>,
+    /// Mentioned handles, lowercase, without `@` (from the column, else from the text).
+    pub mentions: Box<[Box<str>]>,
+    /// Hashtags, lowercase, without `#` (from the column, else from the text).
+    pub hashtags: Box<[Box<str>]>,
+    /// Links (from the column, else from the text).
+    pub urls: Box<[Box<str>]>,
+    /// Language code.
+    pub lang: Option<Box<str>>,
+    /// Like count.
+    pub likes: Option<u64>,
+    /// Reshare count.
+    pub reposts: Option<u64>,
+    /// Reply count.
+    pub replies: Option<u64>,
+    /// View / impression count.
+    pub views: Option<u64>,
+    /// Media reference(s), as exported.
+    pub media: Option<Box<str>>,
+    /// Credit line for reused content.
+    pub credit: Option<Box<str>>,
+    /// Licence of the content.
+    pub license: Option<Box<str>>,
+    /// Location attached to the post.
+    pub location: Option<Box<str>>,
+    /// See [`post_flags`].
+    pub flags: u8,
+}
+
+impl Post {
+    /// Original, reply, repost or quote. A reply whose parent is missing is still a reply.
+    pub fn kind(&self) -> PostKind {
+        if self.repost_of.is_some() || self.flags & post_flags::DANGLING_REPOST != 0 {
+            PostKind::Repost
+        } else if self.reply_to.is_some() || self.flags & post_flags::DANGLING_REPLY != 0 {
+            PostKind::Reply
+        } else if self.quote_of.is_some() || self.flags & post_flags::DANGLING_QUOTE != 0 {
+            PostKind::Quote
+        } else {
+            PostKind::Original
+        }
+    }
+
+    /// Likes + reposts + replies (missing counts as 0).
+    pub fn engagement(&self) -> u64 {
+        self.likes.unwrap_or(0) + self.reposts.unwrap_or(0) + self.replies.unwrap_or(0)
+    }
+}
+
+/// Kind of a follow edge.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum FollowKind {
+    /// One-way follow.
+    #[default]
+    Follow,
+    /// Mutual friendship (Facebook-style).
+    Friend,
+}
+
+/// A directed follow: `source` follows `target`.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct Follow {
+    /// Follower.
+    pub source: AccountIx,
+    /// Followed account.
+    pub target: AccountIx,
+    /// When the follow started.
+    pub created_at: Option<i64>,
+    /// Follow or friend.
+    pub kind: FollowKind,
+    /// Edge weight (1 when absent).
+    pub weight: f32,
+}
+
+/// A group, community, page or list.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct Group {
+    /// The id in the data folder.
+    pub id: Box<str>,
+    /// Name.
+    pub name: Option<Box<str>>,
+    /// Platform.
+    pub platform: Option<Box<str>>,
+    /// Creation time.
+    pub created_at: Option<i64>,
+    /// Description.
+    pub description: Option<Box<str>>,
+    /// Visibility (`public`, `private`, …).
+    pub visibility: Option<Box<str>>,
+}
+
+/// Role of a group member.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default, PartialOrd, Ord, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Role {
+    /// Plain member.
+    #[default]
+    Member,
+    /// Moderator.
+    Moderator,
+    /// Administrator.
+    Admin,
+}
+
+/// An account's membership of a group.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct Membership {
+    /// Group.
+    pub group: GroupIx,
+    /// Member.
+    pub account: AccountIx,
+    /// Joined at.
+    pub joined_at: Option<i64>,
+    /// Left at.
+    pub left_at: Option<i64>,
+    /// Role.
+    pub role: Role,
+}
+
+/// Online status in a presence log.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Status {
+    /// Online and reachable.
+    #[default]
+    Online,
+    /// Logged in but away.
+    Away,
+    /// Offline.
+    Offline,
+}
+
+/// One presence observation: `account` had `status` from `at` for `duration_s` seconds.
+#[derive(Debug, Clone, PartialEq)]
+pub struct PresenceRecord {
+    /// Account.
+    pub account: AccountIx,
+    /// Start, Unix seconds UTC.
+    pub at: i64,
+    /// Status.
+    pub status: Status,
+    /// Location disclosed with the status.
+    pub location: Option<Box<str>>,
+    /// How long the status lasted.
+    pub duration_s: Option<u32>,
+}
+
+/// Kind of a rating.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum RatingKind {
+    /// A like (score usually 1).
+    Like,
+    /// A star rating (usually 1–5).
+    #[default]
+    Star,
+    /// An up-vote.
+    Up,
+    /// A down-vote.
+    Down,
+}
+
+/// A rating of a post by an account.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct Rating {
+    /// Rated post.
+    pub post: PostIx,
+    /// Who rated.
+    pub rater: AccountIx,
+    /// Score.
+    pub score: f64,
+    /// When.
+    pub created_at: Option<i64>,
+    /// Like, star, up or down.
+    pub kind: RatingKind,
+}
+
+/// Unknown columns of one table, kept column by column (`values[c][row]`).
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct ExtraColumns {
+    /// Column names, as in the file.
+    pub names: Vec<String>,
+    /// One vector per column, one value per kept row of the table.
+    pub values: Vec<Vec<Box<str>>>,
+}
+
+/// The seven tables of the data-folder contract.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum TableKind {
+    /// accounts
+    Accounts,
+    /// posts
+    Posts,
+    /// follows
+    Follows,
+    /// groups
+    Groups,
+    /// memberships
+    Memberships,
+    /// presence
+    Presence,
+    /// ratings
+    Ratings,
+}
+
+impl TableKind {
+    /// All tables, in load order (tables that define ids first).
+    pub const ALL: [TableKind; 7] = [
+        TableKind::Accounts,
+        TableKind::Posts,
+        TableKind::Follows,
+        TableKind::Groups,
+        TableKind::Memberships,
+        TableKind::Presence,
+        TableKind::Ratings,
+    ];
+
+    /// The table's name, which is also the file stem.
+    pub fn name(self) -> &'static str {
+        match self {
+            TableKind::Accounts => "accounts",
+            TableKind::Posts => "posts",
+            TableKind::Follows => "follows",
+            TableKind::Groups => "groups",
+            TableKind::Memberships => "memberships",
+            TableKind::Presence => "presence",
+            TableKind::Ratings => "ratings",
+        }
+    }
+
+    /// Looks a table up by name.
+    pub fn from_name(s: &str) -> Option<TableKind> {
+        TableKind::ALL.into_iter().find(|t| t.name() == s)
+    }
+
+    /// Known columns (required ones first).
+    pub fn columns(self) -> &'static [&'static str] {
+        match self {
+            TableKind::Accounts => &[
+                "id", "handle", "platform", "display_name", "bio", "location", "url", "avatar",
+                "created_at", "followers", "following", "verified", "lang",
+            ],
+            TableKind::Posts => &[
+                "id", "author", "created_at", "text", "platform", "reply_to", "repost_of",
+                "quote_of", "mentions", "hashtags", "urls", "lang", "likes", "reposts", "replies",
+                "views", "media", "credit", "license", "location",
+            ],
+            TableKind::Follows => &["source", "target", "created_at", "kind", "weight"],
+            TableKind::Groups => &["id", "name", "platform", "created_at", "description", "visibility"],
+            TableKind::Memberships => &["group", "account", "joined_at", "left_at", "role"],
+            TableKind::Presence => &["account", "at", "status", "location", "duration_s"],
+            TableKind::Ratings => &["post", "rater", "score", "created_at", "kind"],
+        }
+    }
+
+    /// Required columns.
+    pub fn required(self) -> &'static [&'static str] {
+        match self {
+            TableKind::Accounts | TableKind::Groups => &["id"],
+            TableKind::Posts => &["id", "author", "created_at"],
+            TableKind::Follows => &["source", "target"],
+            TableKind::Memberships => &["group", "account"],
+            TableKind::Presence => &["account", "at"],
+            TableKind::Ratings => &["post", "rater", "score"],
+        }
+    }
+}
+
+/// What loading noticed: counts that the report states.
+#[derive(Debug, Clone, Default, PartialEq, Serialize)]
+pub struct LoadSummary {
+    /// Files read per table, relative to the data folder.
+    pub files: BTreeMap<String, Vec<String>>,
+    /// Rows kept per table.
+    pub rows: BTreeMap<String, u64>,
+    /// Rows skipped under `--lenient`, by reason.
+    pub skipped: BTreeMap<String, u64>,
+    /// References to something not in the data, by kind (`posts.reply_to`, …).
+    pub dangling: BTreeMap<String, u64>,
+    /// Accounts referenced (author, follow, membership…) but not in the accounts table.
+    pub implicit_accounts: u64,
+    /// Files under the folder that are not tables, ignored.
+    pub ignored_files: Vec<String>,
+    /// Columns that are not part of the contract, kept as extra fields, per table.
+    pub extra_columns: BTreeMap<String, Vec<String>>,
+}
+
+/// A loaded data folder.
+#[derive(Debug, Clone, Default)]
+pub struct Dataset {
+    /// Accounts: declared ones first, in file order, then implicit ones in order of reference.
+    pub accounts: Vec<Account>,
+    /// Posts, in file order.
+    pub posts: Vec<Post>,
+    /// Follow edges.
+    pub follows: Vec<Follow>,
+    /// Groups.
+    pub groups: Vec<Group>,
+    /// Group memberships.
+    pub memberships: Vec<Membership>,
+    /// Presence observations.
+    pub presence: Vec<PresenceRecord>,
+    /// Ratings.
+    pub ratings: Vec<Rating>,
+    /// Unknown columns per table.
+    pub extras: BTreeMap<TableKind, ExtraColumns>,
+    /// Which columns each table had (after mapping), for "not computable — add X" messages.
+    pub columns: BTreeMap<TableKind, Vec<String>>,
+    /// What loading noticed.
+    pub summary: LoadSummary,
+}
+
+impl Dataset {
+    /// Whether the table was present in the folder.
+    pub fn has_table(&self, t: TableKind) -> bool {
+        self.columns.contains_key(&t)
+    }
+
+    /// Whether the table was present with this column.
+    pub fn has_column(&self, t: TableKind, column: &str) -> bool {
+        self.columns.get(&t).is_some_and(|c| c.iter().any(|x| x == column))
+    }
+
+    /// Finds an account by its id in the data.
+    pub fn account_by_id(&self, id: &str) -> Option<AccountIx> {
+        self.accounts.iter().position(|a| &*a.id == id).map(|i| i as AccountIx)
+    }
+
+    /// A readable name for an account: `@handle`, else its id.
+    pub fn account_label(&self, ix: AccountIx) -> String {
+        match self.accounts.get(ix as usize) {
+            Some(a) => match &a.handle {
+                Some(h) => format!("@{h}"),
+                None => a.id.to_string(),
+            },
+            None => format!("#{ix}"),
+        }
+    }
+}

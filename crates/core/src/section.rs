@@ -1,0 +1,288 @@
+//! The `Section` model: everything a plugin hands to the report.
+//!
+//! Plugins compute, they never format markup: a `Section` is plain data (serde), and every
+//! template prints from it. Numbers arrive twice, as a raw value for machines (`report.json`)
+//! and as a localised display string for people, so templates need no logic.
+
+use serde::{Deserialize, Serialize};
+
+/// One building block's (or custom plugin's) part of the report.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[non_exhaustive]
+pub struct Section {
+    /// Stable, lowercase id of the plugin that made it, e.g. `presence`.
+    pub id: String,
+    /// Heading shown in the report.
+    pub title: String,
+    /// One plain-language paragraph: what the data says.
+    pub summary: String,
+    /// The 0–100 score drawn in the honeycomb chart, with the rule that produced it.
+    #[serde(default)]
+    pub score: Option<Score>,
+    /// Headline metrics, each with its definition.
+    #[serde(default)]
+    pub metrics: Vec<Metric>,
+    /// Tables shown in the report.
+    #[serde(default)]
+    pub tables: Vec<Table>,
+    /// Chart specifications; the runner draws them as SVG.
+    #[serde(default)]
+    pub charts: Vec<Chart>,
+    /// Observations worth a reader's attention.
+    #[serde(default)]
+    pub findings: Vec<Finding>,
+    /// What to do, with the metric keys that are its evidence.
+    #[serde(default)]
+    pub recommendations: Vec<Recommendation>,
+    /// What could not be computed and which table or column would enable it.
+    #[serde(default)]
+    pub missing: Vec<Missing>,
+    /// Per-entity columns for `metrics/accounts.csv` and `metrics/posts.csv`.
+    /// Not part of `report.json`.
+    #[serde(default)]
+    pub entity_columns: Vec<EntityColumn>,
+    /// Extra analyst tables written as `metrics/<id>.csv` (one row per thread, cascade, …).
+    /// Not part of `report.json`.
+    #[serde(default)]
+    pub exports: Vec<Table>,
+    /// Set by the runner when the plugin failed: the error message shown in its box.
+    #[serde(default)]
+    pub error: Option<String>,
+}
+
+impl Section {
+    /// An empty section with an id and a title.
+    pub fn new(id: impl Into<String>, title: impl Into<String>) -> Self {
+        Section {
+            id: id.into(),
+            title: title.into(),
+            summary: String::new(),
+            score: None,
+            metrics: Vec::new(),
+            tables: Vec::new(),
+            charts: Vec::new(),
+            findings: Vec::new(),
+            recommendations: Vec::new(),
+            missing: Vec::new(),
+            entity_columns: Vec::new(),
+            exports: Vec::new(),
+            error: None,
+        }
+    }
+
+    /// The section a failed plugin leaves behind: its error in a box.
+    pub fn failed(id: impl Into<String>, title: impl Into<String>, error: impl Into<String>) -> Self {
+        let mut s = Section::new(id, title);
+        s.error = Some(error.into());
+        s
+    }
+
+    /// Looks a metric up by key.
+    pub fn metric(&self, key: &str) -> Option<&Metric> {
+        self.metrics.iter().find(|m| m.key == key)
+    }
+}
+
+/// A 0–100 score for the honeycomb chart.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Score {
+    /// 0 (absent) to 100 (strong).
+    pub value: f64,
+    /// How the value was computed, in a sentence.
+    pub rule: String,
+    /// A one-line verdict for the block.
+    pub verdict: String,
+}
+
+/// One measured quantity.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Metric {
+    /// Stable key, unique in its section, referenced by recommendations (`presence.best_slot_share`).
+    pub key: String,
+    /// Short label for people.
+    pub label: String,
+    /// Raw value; `None` when the data cannot give it (see `display`).
+    pub value: Option<f64>,
+    /// Localised display string with its unit, e.g. `42.5%` or `3 of 7 days`.
+    pub display: String,
+    /// Unit of `value` (`%`, `posts`, `s`, …); empty for pure numbers.
+    pub unit: String,
+    /// Definition, with its source where it follows a published one.
+    pub definition: String,
+}
+
+/// A table for people (and, in `exports`, a CSV file for analysts).
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Table {
+    /// Stable id; for exports the file stem.
+    pub id: String,
+    /// Caption.
+    pub title: String,
+    /// Column headers.
+    pub columns: Vec<String>,
+    /// Which columns are numeric (right-aligned); same length as `columns`.
+    pub numeric: Vec<bool>,
+    /// Cells as display strings.
+    pub rows: Vec<Vec<String>>,
+    /// A note printed under the table (e.g. how many rows were left out).
+    #[serde(default)]
+    pub note: Option<String>,
+}
+
+/// A chart specification; the runner draws it as inline SVG.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Chart {
+    /// Stable id, unique in the report after the runner prefixes the section id.
+    pub id: String,
+    /// Title drawn above the chart.
+    pub title: String,
+    /// Text alternative: what the chart shows, in a sentence (accessibility, Markdown).
+    pub description: String,
+    /// Axis label along x (categories or time).
+    #[serde(default)]
+    pub x_label: String,
+    /// Axis label along y (values).
+    #[serde(default)]
+    pub y_label: String,
+    /// What is drawn.
+    pub kind: ChartKind,
+}
+
+/// A named series of values.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Series {
+    /// Legend name.
+    pub name: String,
+    /// One value per category / x position.
+    pub values: Vec<f64>,
+}
+
+/// The kinds of chart the runner draws.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(tag = "type", rename_all = "snake_case")]
+#[non_exhaustive]
+pub enum ChartKind {
+    /// Bars per category, one bar per series.
+    Bar {
+        /// Category labels.
+        categories: Vec<String>,
+        /// Series, each with one value per category.
+        series: Vec<Series>,
+    },
+    /// Lines over ordered x positions.
+    Line {
+        /// Labels of the x positions.
+        x: Vec<String>,
+        /// Series, each with one value per x position.
+        series: Vec<Series>,
+    },
+    /// A grid of shaded cells (rows × columns), e.g. weekday × hour.
+    Heatmap {
+        /// Row labels.
+        rows: Vec<String>,
+        /// Column labels.
+        columns: Vec<String>,
+        /// `values[row][column]`.
+        values: Vec<Vec<f64>>,
+        /// Cells to outline, as `[row, column]`.
+        #[serde(default)]
+        highlight: Vec<[usize; 2]>,
+    },
+    /// The seven building blocks as hexagons shaded by score.
+    Honeycomb {
+        /// One cell per block, in the order of Kietzmann et al. (2011).
+        cells: Vec<HoneycombCell>,
+    },
+}
+
+/// One hexagon of the honeycomb chart.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct HoneycombCell {
+    /// Block id (`identity`, …).
+    pub block: String,
+    /// Label drawn in the hexagon.
+    pub label: String,
+    /// 0–100, or `None` when the block was not analysed.
+    pub score: Option<f64>,
+}
+
+/// How much attention a finding deserves.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Severity {
+    /// Good to know.
+    Info,
+    /// Worth acting on.
+    Warning,
+    /// Act now (privacy, legal, reputation at stake).
+    Critical,
+}
+
+/// An observation.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Finding {
+    /// How much attention it deserves.
+    pub severity: Severity,
+    /// The observation, in a plain sentence with numbers and denominators.
+    pub text: String,
+    /// Metric keys that back it.
+    #[serde(default)]
+    pub evidence: Vec<String>,
+}
+
+/// Priority of a recommendation.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Priority {
+    /// Do this first.
+    High,
+    /// Do this soon.
+    Medium,
+    /// When there is time.
+    Low,
+}
+
+/// A piece of advice with its evidence.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Recommendation {
+    /// Priority.
+    pub priority: Priority,
+    /// The action, imperative ("Post on Tuesdays at 20:00").
+    pub action: String,
+    /// Why, with the numbers.
+    pub why: String,
+    /// Metric keys (in this section) that are its evidence.
+    pub evidence: Vec<String>,
+    /// The building block it strengthens (`presence`, …).
+    pub block: String,
+}
+
+/// Something the data could not give, and how to get it.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Missing {
+    /// What could not be computed.
+    pub what: String,
+    /// Which table or column would enable it.
+    pub add: String,
+}
+
+/// Which entity a per-entity column describes.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Entity {
+    /// One value per account (dataset account index).
+    Account,
+    /// One value per post (dataset post index).
+    Post,
+}
+
+/// A column added to `metrics/accounts.csv` or `metrics/posts.csv`.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct EntityColumn {
+    /// Which file.
+    pub entity: Entity,
+    /// Column header.
+    pub name: String,
+    /// One cell per entity, indexed like the dataset (`""` for none).
+    pub values: Vec<String>,
+}

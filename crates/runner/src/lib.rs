@@ -1,0 +1,3 @@
+//! runner
+pub mod charts;
+pub mod demo;

@@ -1,9 +1,1923 @@
-//! SVG charts drawn from the chart specifications in sections (to be written).
+//! SVG charts drawn from the chart specifications in sections.
+//!
+//! [`render_svg`] draws one [`Chart`] as a self-contained `<svg>` element that works inline in
+//! HTML (and in Markdown, as an HTML block) and as a standalone `.svg` file:
+//!
+//! - **Safe**: all text comes from data and is XML-escaped; the output never contains scripts,
+//!   event attributes, `foreignObject`, links, `url(…)` or other references, fonts or images.
+//! - **Deterministic**: coordinates are printed with at most one decimal and numbers through
+//!   [`Lang`], so the same chart always gives the same bytes.
+//! - **Accessible**: `role="img"` with `aria-labelledby` pointing at the `<title>` and `<desc>`;
+//!   bars, points, heatmap cells and hexagons carry their own `<title>` for hover and screen
+//!   readers.
+//! - **Themeable**: text and axes use `currentColor` (light and dark page colour schemes); data
+//!   uses the colour-blind-safe Okabe–Ito palette.
+//!
+//! CSS hooks: the root has the classes `hc-chart hc-chart-<kind>` (`bar`, `line`, `heatmap`,
+//! `honeycomb`, `empty`); the visible title is `hc-title`, legends `hc-legend`, outlined heatmap
+//! cells `hc-highlight`.
 
-use honeycomb_core::{Chart, Lang};
+use std::fmt::{self, Write as _};
+
+use honeycomb_core::{Chart, ChartKind, HoneycombCell, Lang, Series};
+
+/// Width of the bar, line, heatmap and no-data charts, in viewBox units.
+const W: f64 = 640.0;
+/// Width of the seven-hexagon honeycomb.
+const HONEYCOMB_W: f64 = 480.0;
+/// Outer padding.
+const PAD: f64 = 16.0;
+/// Average glyph width as a share of the font size (for layout estimates).
+const GLYPH: f64 = 0.6;
+/// Okabe–Ito colours, the four with at least 3:1 contrast on both white and near-black first.
+/// The last two are lighter and get a `currentColor` outline (bars) or a dash (lines).
+const PALETTE: [&str; 6] = [
+    "#0072B2", "#D55E00", "#009E73", "#CC79A7", "#E69F00", "#56B4E9",
+];
+/// The single hue of the sequential scales (heatmap, honeycomb).
+const SEQ: &str = "#0072B2";
+/// At most this many heatmap rows and columns are drawn.
+const MAX_GRID: usize = 200;
+/// Font stack: local system fonts only.
+const FONT: &str = "system-ui, -apple-system, 'Segoe UI', Roboto, Helvetica, Arial, sans-serif";
+/// Block ids in the slots of the published honeycomb figure: the centre, then clockwise from
+/// the top (Kietzmann et al. 2011, figure 1).
+const FIGURE_SLOTS: [&str; 7] = [
+    "identity",
+    "presence",
+    "relationships",
+    "reputation",
+    "groups",
+    "conversations",
+    "sharing",
+];
+
+/// `write!` into a `String`, which cannot fail.
+macro_rules! w {
+    ($dst:expr, $($arg:tt)*) => {{
+        let _ = write!($dst, $($arg)*);
+    }};
+}
 
 /// Draws a chart as a self-contained SVG element.
+///
+/// The result starts with `<svg xmlns="http://www.w3.org/2000/svg"` and ends with `</svg>`; it
+/// has no blank lines, so it stays one HTML block when placed on its own lines in Markdown.
+/// Charts without drawable data (no values, only NaN, no cells) render a small SVG saying
+/// "no data" / "geen gegevens". Never panics.
 pub fn render_svg(chart: &Chart, lang: Lang) -> String {
-    let _ = (chart, lang);
-    String::new()
+    let drawn = match &chart.kind {
+        ChartKind::Bar { categories, series } => bar(chart, categories, series, lang),
+        ChartKind::Line { x, series } => line(chart, x, series, lang),
+        ChartKind::Heatmap {
+            rows,
+            columns,
+            values,
+            highlight,
+        } => heatmap(chart, rows, columns, values, highlight, lang),
+        ChartKind::Honeycomb { cells } => honeycomb(chart, cells, lang),
+        _ => None,
+    };
+    let drawn = drawn.unwrap_or_else(|| no_data(chart, lang));
+    finish(chart, lang, drawn)
+}
+
+/// The inside of a chart, before the root element wraps it.
+struct Drawn {
+    /// Kind name for the `hc-chart-<kind>` class.
+    kind: &'static str,
+    /// viewBox width.
+    width: f64,
+    /// viewBox height.
+    height: f64,
+    /// The elements.
+    body: String,
+}
+
+/// Wraps a drawn chart in the root `<svg>` with its title and description.
+fn finish(chart: &Chart, lang: Lang, d: Drawn) -> String {
+    let p = id_prefix(&chart.id);
+    let title = match chart.title.trim() {
+        "" => lang.pick("Chart", "Grafiek"),
+        t => t,
+    };
+    let mut out = String::with_capacity(d.body.len() + 640);
+    w!(
+        out,
+        "<svg xmlns=\"http://www.w3.org/2000/svg\" class=\"hc-chart hc-chart-{}\" viewBox=\"0 0 {} {}\" \
+         width=\"100%\" style=\"max-width:{}px;height:auto\" role=\"img\" \
+         aria-labelledby=\"{p}-title {p}-desc\" font-family=\"{FONT}\" font-size=\"12\" \
+         fill=\"currentColor\">\n",
+        d.kind,
+        N(d.width),
+        N(d.height),
+        N(d.width)
+    );
+    w!(
+        out,
+        "<title id=\"{p}-title\">{}</title>\n<desc id=\"{p}-desc\">{}</desc>\n",
+        esc(title),
+        esc(chart.description.trim())
+    );
+    out.push_str(&d.body);
+    out.push_str("</svg>");
+    out
+}
+
+// ---------------------------------------------------------------------------------------------
+// Text, numbers and ids
+// ---------------------------------------------------------------------------------------------
+
+/// A coordinate printed with at most one decimal (`12`, `12.5`); non-finite prints as `0`.
+#[derive(Clone, Copy)]
+struct N(f64);
+
+impl fmt::Display for N {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        let v = if self.0.is_finite() {
+            ((self.0 * 10.0).round() / 10.0).clamp(-1e9, 1e9)
+        } else {
+            0.0
+        };
+        if v == 0.0 {
+            f.write_str("0")
+        } else if v.fract() == 0.0 {
+            write!(f, "{v:.0}")
+        } else {
+            write!(f, "{v:.1}")
+        }
+    }
+}
+
+/// XML-escapes text for element content and attribute values; drops characters XML 1.0 does
+/// not allow and turns line breaks and tabs into spaces.
+fn esc(s: &str) -> String {
+    let mut out = String::with_capacity(s.len() + 8);
+    for c in s.chars() {
+        match c {
+            '&' => out.push_str("&amp;"),
+            '<' => out.push_str("&lt;"),
+            '>' => out.push_str("&gt;"),
+            '"' => out.push_str("&quot;"),
+            '\'' => out.push_str("&#39;"),
+            '\t' | '\n' | '\r' => out.push(' '),
+            c if (c as u32) < 0x20 || c == '\u{FFFE}' || c == '\u{FFFF}' => {}
+            c => out.push(c),
+        }
+    }
+    out
+}
+
+/// Shortens `s` to at most `max` characters, ending in `…` when cut.
+fn truncate(s: &str, max: usize) -> String {
+    let s = s.trim();
+    let max = max.max(1);
+    if s.chars().count() <= max {
+        return s.to_string();
+    }
+    let mut t: String = s.chars().take(max - 1).collect();
+    t.truncate(t.trim_end().len());
+    t.push('…');
+    t
+}
+
+/// Estimated drawn width of `s` at font size `size`.
+fn text_w(s: &str, size: f64) -> f64 {
+    s.chars().count() as f64 * size * GLYPH
+}
+
+/// Greedy word wrap into at most `max_lines` lines of at most `max` characters; the last line
+/// takes the rest and is truncated with `…`.
+fn wrap(s: &str, max: usize, max_lines: usize) -> Vec<String> {
+    let max = max.max(3);
+    let max_lines = max_lines.max(1);
+    let words: Vec<&str> = s.split_whitespace().collect();
+    let mut lines: Vec<String> = Vec::new();
+    let mut cur = String::new();
+    for (i, word) in words.iter().enumerate() {
+        if cur.is_empty() {
+            cur.push_str(word);
+        } else if cur.chars().count() + 1 + word.chars().count() <= max {
+            cur.push(' ');
+            cur.push_str(word);
+        } else {
+            lines.push(std::mem::take(&mut cur));
+            if lines.len() + 1 == max_lines {
+                lines.push(words[i..].join(" "));
+                return lines.iter().map(|l| truncate(l, max)).collect();
+            }
+            cur.push_str(word);
+        }
+    }
+    if !cur.is_empty() {
+        lines.push(cur);
+    }
+    lines.iter().map(|l| truncate(l, max)).collect()
+}
+
+/// A unique, valid element-id prefix from a chart id: `chart-` and the id reduced to
+/// `[a-z0-9-]`, with a hash of the raw id appended whenever the reduction changed it (so `A b`
+/// and `a-b` do not collide).
+fn id_prefix(id: &str) -> String {
+    let mut s = String::new();
+    for c in id.chars() {
+        let c = c.to_ascii_lowercase();
+        if c.is_ascii_lowercase() || c.is_ascii_digit() {
+            s.push(c);
+        } else if !s.is_empty() && !s.ends_with('-') {
+            s.push('-');
+        }
+        if s.len() >= 48 {
+            break;
+        }
+    }
+    while s.ends_with('-') {
+        s.pop();
+    }
+    if s.is_empty() {
+        format!("chart-{:08x}", fnv1a(id))
+    } else if s == id {
+        format!("chart-{s}")
+    } else {
+        format!("chart-{s}-{:08x}", fnv1a(id))
+    }
+}
+
+/// 32-bit FNV-1a: a small, stable hash.
+fn fnv1a(s: &str) -> u32 {
+    let mut h: u32 = 0x811c_9dc5;
+    for b in s.bytes() {
+        h ^= u32::from(b);
+        h = h.wrapping_mul(0x0100_0193);
+    }
+    h
+}
+
+/// Digits after the decimal separator that print multiples of `step` exactly (0–6).
+fn decimals_for(step: f64) -> usize {
+    if !(step.is_finite() && step > 0.0) {
+        return 0;
+    }
+    for d in 0..6 {
+        let s = step * 10f64.powi(d);
+        if (s - s.round()).abs() <= 1e-6 * s.max(1.0) {
+            return d as usize;
+        }
+    }
+    6
+}
+
+/// Number units for large values: divisor and suffix per language.
+#[derive(Clone, Copy)]
+enum Unit {
+    /// Plain numbers.
+    One,
+    /// Divided by `div`, with a suffix.
+    Scaled(f64, &'static str, &'static str),
+    /// Scientific notation (from 10^15 up).
+    Sci,
+}
+
+impl Unit {
+    /// The unit for numbers up to `max_abs`.
+    fn for_max(max_abs: f64) -> Unit {
+        if !max_abs.is_finite() || max_abs >= 1e15 {
+            Unit::Sci
+        } else if max_abs >= 1e12 {
+            Unit::Scaled(1e12, "T", " bln")
+        } else if max_abs >= 1e9 {
+            Unit::Scaled(1e9, "B", " mld")
+        } else if max_abs >= 1e6 {
+            Unit::Scaled(1e6, "M", " mln")
+        } else {
+            Unit::One
+        }
+    }
+
+    /// Formats `v` with `decimals` digits (of the scaled value).
+    fn format(self, lang: Lang, v: f64, decimals: usize) -> String {
+        if !v.is_finite() {
+            return "–".to_string();
+        }
+        match self {
+            Unit::One => lang.num(v, decimals),
+            Unit::Scaled(div, en, nl) => {
+                if v == 0.0 {
+                    "0".to_string()
+                } else {
+                    format!(
+                        "{}{}",
+                        lang.num(v / div, decimals.min(3)),
+                        lang.pick(en, nl)
+                    )
+                }
+            }
+            Unit::Sci => {
+                if v == 0.0 {
+                    return "0".to_string();
+                }
+                let s = format!("{v:.1e}");
+                match lang {
+                    Lang::Nl => s.replace('.', ","),
+                    _ => s,
+                }
+            }
+        }
+    }
+}
+
+/// A data value for labels and tooltips: whole numbers without decimals, others with one (two
+/// below 1), large numbers scaled (`1.5M`).
+fn fmt_value(lang: Lang, v: f64) -> String {
+    if !v.is_finite() {
+        return "–".to_string();
+    }
+    let a = v.abs();
+    match Unit::for_max(a) {
+        Unit::One if v.fract() == 0.0 => lang.num(v, 0),
+        Unit::One if a >= 1.0 => lang.num(v, 1),
+        Unit::One => lang.num(v, 2),
+        unit => unit.format(lang, v, 1),
+    }
+}
+
+// ---------------------------------------------------------------------------------------------
+// Shared pieces: title, legend, value axis
+// ---------------------------------------------------------------------------------------------
+
+/// Draws the visible title (up to two lines); returns the y below it.
+fn header(body: &mut String, title: &str, width: f64) -> f64 {
+    let max_chars = ((width - 2.0 * PAD) / (16.0 * GLYPH)) as usize;
+    let lines = wrap(title, max_chars, 2);
+    if lines.is_empty() {
+        return 12.0;
+    }
+    let mut y = 24.0;
+    for (i, l) in lines.iter().enumerate() {
+        if i > 0 {
+            y += 20.0;
+        }
+        w!(
+            body,
+            "<text class=\"hc-title\" x=\"{}\" y=\"{}\" font-size=\"16\" font-weight=\"bold\">{}</text>\n",
+            N(PAD),
+            N(y),
+            esc(l)
+        );
+    }
+    y + 10.0
+}
+
+/// Colour of series `j` and whether it is one of the lighter ones that needs an outline/dash.
+fn series_style(j: usize) -> (&'static str, bool) {
+    let k = j % PALETTE.len();
+    (PALETTE[k], k >= 4 || (j / PALETTE.len()) % 2 == 1)
+}
+
+/// Legend names: the series names, or "Series n" when empty.
+fn series_names(series: &[Series], lang: Lang) -> Vec<String> {
+    series
+        .iter()
+        .enumerate()
+        .map(|(j, s)| match s.name.trim() {
+            "" => format!("{} {}", lang.pick("Series", "Reeks"), j + 1),
+            n => n.to_string(),
+        })
+        .collect()
+}
+
+/// How a legend marks a series.
+#[derive(Clone, Copy, PartialEq)]
+enum Mark {
+    /// A filled square (bars).
+    Square,
+    /// A short line with a dot (lines).
+    Stroke,
+}
+
+/// Draws a legend that wraps over lines, starting below `y`; returns the y below it.
+fn legend(body: &mut String, names: &[String], y: f64, mark: Mark) -> f64 {
+    let mut x = PAD;
+    let mut base = y + 14.0;
+    body.push_str("<g class=\"hc-legend\" font-size=\"12\">\n");
+    for (j, name) in names.iter().enumerate() {
+        let label = truncate(name, 32);
+        let item_w = 20.0 + text_w(&label, 12.0) + 16.0;
+        if x > PAD && x + item_w > W - PAD {
+            x = PAD;
+            base += 18.0;
+        }
+        let (colour, light) = series_style(j);
+        match mark {
+            Mark::Square => {
+                let outline = if light {
+                    " stroke=\"currentColor\" stroke-width=\"1\""
+                } else {
+                    ""
+                };
+                w!(
+                    body,
+                    "<rect x=\"{}\" y=\"{}\" width=\"12\" height=\"12\" fill=\"{colour}\"{outline}/>",
+                    N(x),
+                    N(base - 10.0)
+                );
+            }
+            Mark::Stroke => {
+                let dash = if light {
+                    " stroke-dasharray=\"4 2\""
+                } else {
+                    ""
+                };
+                w!(
+                    body,
+                    "<line x1=\"{}\" y1=\"{}\" x2=\"{}\" y2=\"{}\" stroke=\"{colour}\" stroke-width=\"2\"{dash}/>\
+                     <circle cx=\"{}\" cy=\"{}\" r=\"3\" fill=\"{colour}\"/>",
+                    N(x),
+                    N(base - 4.0),
+                    N(x + 16.0),
+                    N(base - 4.0),
+                    N(x + 8.0),
+                    N(base - 4.0)
+                );
+            }
+        }
+        w!(
+            body,
+            "<text x=\"{}\" y=\"{}\">{}</text>\n",
+            N(x + 20.0),
+            N(base),
+            esc(&label)
+        );
+        x += item_w;
+    }
+    body.push_str("</g>\n");
+    base + 6.0
+}
+
+/// "Nice" ticks from 0-including `lo..hi`: steps of 1, 2, 2.5 or 5 × 10^k, 4–6 ticks.
+/// Returns the axis range, the step and the ticks.
+fn nice_ticks(lo: f64, hi: f64) -> (f64, f64, f64, Vec<f64>) {
+    let lo = if lo.is_finite() { lo.min(0.0) } else { 0.0 };
+    let mut hi = if hi.is_finite() { hi.max(0.0) } else { 0.0 };
+    if hi <= lo {
+        hi = lo + 1.0;
+    }
+    // (hi - lo) / 4 without overflowing for huge values.
+    let raw = (hi / 2.0 - lo / 2.0) / 2.0;
+    let mag = 10f64.powf(raw.log10().floor());
+    let step = if mag > 0.0 && mag.is_finite() {
+        let norm = raw / mag;
+        let mult = [1.0, 2.0, 2.5, 5.0, 10.0]
+            .into_iter()
+            .find(|m| *m >= norm * (1.0 - 1e-9))
+            .unwrap_or(10.0);
+        mult * mag
+    } else {
+        raw
+    };
+    if !(step > 0.0 && step.is_finite()) {
+        return (lo, hi, hi - lo, vec![lo, hi]);
+    }
+    let k_lo = (lo / step).floor();
+    let mut k_hi = (hi / step).ceil();
+    if k_hi <= k_lo || k_hi.is_nan() {
+        k_hi = k_lo + 1.0;
+    }
+    let n = (k_hi - k_lo).clamp(1.0, 12.0) as usize;
+    let ticks: Vec<f64> = (0..=n).map(|i| (k_lo + i as f64) * step).collect();
+    let first = ticks.first().copied().unwrap_or(lo);
+    let last = ticks
+        .last()
+        .copied()
+        .filter(|v| v.is_finite())
+        .unwrap_or(hi);
+    (first, last, step, ticks)
+}
+
+/// A linear value axis mapped onto `bottom..top` (y grows downwards).
+struct Scale {
+    /// Axis minimum.
+    lo: f64,
+    /// Axis maximum.
+    hi: f64,
+    /// Tick step.
+    step: f64,
+    /// Tick values.
+    ticks: Vec<f64>,
+    /// y of `hi`.
+    top: f64,
+    /// y of `lo`.
+    bottom: f64,
+}
+
+impl Scale {
+    /// A nice scale covering `lo..hi` and 0.
+    fn new(lo: f64, hi: f64, top: f64, bottom: f64) -> Scale {
+        let (lo, hi, step, ticks) = nice_ticks(lo, hi);
+        Scale {
+            lo,
+            hi,
+            step,
+            ticks,
+            top,
+            bottom,
+        }
+    }
+
+    /// The y of value `v` (clamped to the axis).
+    fn y(&self, v: f64) -> f64 {
+        let span = self.hi / 2.0 - self.lo / 2.0;
+        if !(span > 0.0 && span.is_finite()) {
+            return self.bottom;
+        }
+        let t = (v / 2.0 - self.lo / 2.0) / span;
+        let t = if t.is_nan() { 0.0 } else { t.clamp(0.0, 1.0) };
+        self.bottom - t * (self.bottom - self.top)
+    }
+
+    /// The tick labels.
+    fn labels(&self, lang: Lang) -> Vec<String> {
+        let max_abs = self.ticks.iter().fold(0.0f64, |m, t| m.max(t.abs()));
+        let unit = Unit::for_max(max_abs);
+        let decimals = match unit {
+            Unit::Scaled(div, _, _) => decimals_for(self.step / div),
+            _ => decimals_for(self.step),
+        };
+        self.ticks
+            .iter()
+            .map(|t| unit.format(lang, *t, decimals))
+            .collect()
+    }
+}
+
+/// Width needed left of the plot for tick labels and the y-axis title.
+fn axis_margin(chart: &Chart, tick_labels: &[String]) -> f64 {
+    let tick_w = tick_labels
+        .iter()
+        .map(|l| text_w(l, 11.0))
+        .fold(0.0, f64::max);
+    let title = if chart.y_label.trim().is_empty() {
+        0.0
+    } else {
+        20.0
+    };
+    PAD + title + tick_w + 8.0
+}
+
+/// Draws grid lines, tick labels, the zero line and the y-axis title.
+fn draw_y_axis(
+    body: &mut String,
+    chart: &Chart,
+    scale: &Scale,
+    tick_labels: &[String],
+    left: f64,
+    right: f64,
+) {
+    body.push_str("<g class=\"hc-grid\" stroke=\"currentColor\" stroke-opacity=\".15\">\n");
+    for t in &scale.ticks {
+        let y = scale.y(*t);
+        w!(
+            body,
+            "<line x1=\"{}\" y1=\"{}\" x2=\"{}\" y2=\"{}\"/>\n",
+            N(left),
+            N(y),
+            N(right),
+            N(y)
+        );
+    }
+    body.push_str("</g>\n<g class=\"hc-ticks\" font-size=\"11\" text-anchor=\"end\">\n");
+    for (t, label) in scale.ticks.iter().zip(tick_labels) {
+        w!(
+            body,
+            "<text x=\"{}\" y=\"{}\">{}</text>\n",
+            N(left - 6.0),
+            N(scale.y(*t) + 4.0),
+            esc(label)
+        );
+    }
+    body.push_str("</g>\n");
+    let y0 = scale.y(0.0);
+    w!(
+        body,
+        "<g class=\"hc-axis\" stroke=\"currentColor\" stroke-opacity=\".6\">\
+         <line x1=\"{}\" y1=\"{}\" x2=\"{}\" y2=\"{}\"/>\
+         <line x1=\"{}\" y1=\"{}\" x2=\"{}\" y2=\"{}\"/></g>\n",
+        N(left),
+        N(scale.top),
+        N(left),
+        N(scale.bottom),
+        N(left),
+        N(y0),
+        N(right),
+        N(y0)
+    );
+    y_title(
+        body,
+        chart,
+        (scale.top + scale.bottom) / 2.0,
+        scale.bottom - scale.top,
+    );
+}
+
+/// Draws the rotated y-axis title centred on `mid_y`, if there is one.
+fn y_title(body: &mut String, chart: &Chart, mid_y: f64, room: f64) {
+    let label = chart.y_label.trim();
+    if label.is_empty() {
+        return;
+    }
+    let label = truncate(label, (room / (12.0 * GLYPH)) as usize);
+    let x = PAD + 8.0;
+    w!(
+        body,
+        "<text x=\"{}\" y=\"{}\" transform=\"rotate(-90 {} {})\" text-anchor=\"middle\">{}</text>\n",
+        N(x),
+        N(mid_y),
+        N(x),
+        N(mid_y),
+        esc(&label)
+    );
+}
+
+/// Draws the x-axis title centred under the plot at baseline `y`; returns the y below it.
+fn x_title(body: &mut String, chart: &Chart, left: f64, right: f64, y: f64) -> f64 {
+    let label = chart.x_label.trim();
+    if label.is_empty() {
+        return y - 12.0;
+    }
+    let label = truncate(label, ((right - left) / (12.0 * GLYPH)) as usize);
+    w!(
+        body,
+        "<text x=\"{}\" y=\"{}\" text-anchor=\"middle\">{}</text>\n",
+        N((left + right) / 2.0),
+        N(y),
+        esc(&label)
+    );
+    y + 8.0
+}
+
+/// A label for position `i`: the given one, or empty.
+fn label_at(labels: &[String], i: usize) -> &str {
+    labels.get(i).map(|s| s.trim()).unwrap_or("")
+}
+
+/// Draws a text label, with the full text as `<title>` when it was shortened.
+fn label_text(body: &mut String, attrs: &str, full: &str, shown: &str) {
+    if shown == full {
+        w!(body, "<text {attrs}>{}</text>\n", esc(shown));
+    } else {
+        w!(
+            body,
+            "<text {attrs}><title>{}</title>{}</text>\n",
+            esc(full),
+            esc(shown)
+        );
+    }
+}
+
+/// The finite value `i` of a series.
+fn value_at(s: &Series, i: usize) -> Option<f64> {
+    s.values.get(i).copied().filter(|v| v.is_finite())
+}
+
+/// Number of x positions and the range of finite values; `None` when nothing is drawable.
+fn extent(labels: &[String], series: &[Series]) -> Option<(usize, f64, f64)> {
+    let n = series
+        .iter()
+        .map(|s| s.values.len())
+        .max()
+        .unwrap_or(0)
+        .max(labels.len());
+    let mut range: Option<(f64, f64)> = None;
+    for v in series
+        .iter()
+        .flat_map(|s| s.values.iter())
+        .filter(|v| v.is_finite())
+    {
+        range = Some(match range {
+            None => (*v, *v),
+            Some((lo, hi)) => (lo.min(*v), hi.max(*v)),
+        });
+    }
+    let (lo, hi) = range?;
+    (n > 0).then_some((n, lo, hi))
+}
+
+// ---------------------------------------------------------------------------------------------
+// Bar
+// ---------------------------------------------------------------------------------------------
+
+/// Grouped vertical bars.
+fn bar(chart: &Chart, categories: &[String], series: &[Series], lang: Lang) -> Option<Drawn> {
+    let (n, lo, hi) = extent(categories, series)?;
+    let k = series.len().max(1);
+    let mut body = String::new();
+    let mut y = header(&mut body, &chart.title, W);
+    let names = series_names(series, lang);
+    if series.len() > 1 {
+        y = legend(&mut body, &names, y, Mark::Square);
+    }
+    let top = y + 20.0;
+    let bottom = top + 240.0;
+    let scale = Scale::new(lo, hi, top, bottom);
+    let tick_labels = scale.labels(lang);
+    let right = W - PAD;
+    let mut left = axis_margin(chart, &tick_labels);
+
+    // Category labels: horizontal if they fit (truncated if need be), else rotated.
+    let full: Vec<&str> = (0..n).map(|i| label_at(categories, i)).collect();
+    let max_chars = full.iter().map(|l| l.chars().count()).max().unwrap_or(0);
+    let slot0 = (right - left) / n as f64;
+    let cap = ((slot0 - 4.0) / (11.0 * GLYPH)).floor().max(0.0) as usize;
+    let rotated = max_chars > cap && cap < 6;
+    let shown: Vec<String> = full
+        .iter()
+        .map(|l| truncate(l, if rotated { 18 } else { cap }))
+        .collect();
+    let label_h = if rotated {
+        let longest = shown.iter().map(|l| text_w(l, 11.0)).fold(0.0, f64::max);
+        // The first rotated label runs to the left of its bar.
+        let first = shown.first().map_or(0.0, |l| text_w(l, 11.0)) * 0.71;
+        left = left.max(PAD + first - slot0 / 2.0);
+        longest * 0.71 + 16.0
+    } else {
+        18.0
+    };
+    let slot = (right - left) / n as f64;
+    let every = if rotated {
+        (16.0 / slot).ceil().max(1.0) as usize
+    } else {
+        1
+    };
+
+    draw_y_axis(&mut body, chart, &scale, &tick_labels, left, right);
+
+    // Bars, one group per series.
+    let bw = slot * 0.8 / k as f64;
+    let inner = if bw > 4.0 { bw * 0.88 } else { bw };
+    let y0 = scale.y(0.0);
+    let mut values: Vec<(f64, f64, f64, String)> = Vec::new();
+    for (j, s) in series.iter().enumerate() {
+        let (colour, light) = series_style(j);
+        let outline = if light {
+            " stroke=\"currentColor\" stroke-width=\"1\""
+        } else {
+            ""
+        };
+        w!(body, "<g class=\"hc-series\" fill=\"{colour}\"{outline}>\n");
+        for (i, cat) in full.iter().enumerate() {
+            let Some(v) = value_at(s, i) else { continue };
+            let x = left + slot * i as f64 + slot * 0.1 + bw * j as f64 + (bw - inner) / 2.0;
+            let yv = scale.y(v);
+            let (ry, rh) = if yv < y0 {
+                (yv, y0 - yv)
+            } else {
+                (y0, yv - y0)
+            };
+            let label = fmt_value(lang, v);
+            let what = match (series.len() > 1, cat.is_empty()) {
+                (true, true) => names.get(j).cloned().unwrap_or_default(),
+                (true, false) => format!("{cat} · {}", names.get(j).map_or("", |s| s.as_str())),
+                (false, _) => (*cat).to_string(),
+            };
+            w!(
+                body,
+                "<rect x=\"{}\" y=\"{}\" width=\"{}\" height=\"{}\"><title>{}: {}</title></rect>\n",
+                N(x),
+                N(ry),
+                N(inner),
+                N(rh),
+                esc(&what),
+                esc(&label)
+            );
+            let ly = if v < 0.0 { yv + 13.0 } else { yv - 4.0 };
+            values.push((x + inner / 2.0, ly, text_w(&label, 11.0), label));
+        }
+        body.push_str("</g>\n");
+    }
+
+    // Value labels, when every one fits over its bar.
+    if !values.is_empty() && values.len() <= 60 && values.iter().all(|v| v.2 <= bw + 2.0) {
+        body.push_str("<g class=\"hc-values\" font-size=\"11\" text-anchor=\"middle\">\n");
+        for (x, y, _, label) in &values {
+            w!(
+                body,
+                "<text x=\"{}\" y=\"{}\">{}</text>\n",
+                N(*x),
+                N(*y),
+                esc(label)
+            );
+        }
+        body.push_str("</g>\n");
+    }
+
+    // Category labels.
+    if rotated {
+        body.push_str("<g class=\"hc-xlabels\" font-size=\"11\" text-anchor=\"end\">\n");
+    } else {
+        body.push_str("<g class=\"hc-xlabels\" font-size=\"11\" text-anchor=\"middle\">\n");
+    }
+    for (i, (f, s)) in full.iter().zip(&shown).enumerate() {
+        if i % every != 0 || s.is_empty() {
+            continue;
+        }
+        let x = left + slot * (i as f64 + 0.5);
+        let attrs = if rotated {
+            let (lx, ly) = (x + 3.0, bottom + 10.0);
+            format!(
+                "x=\"{}\" y=\"{}\" transform=\"rotate(-45 {} {})\"",
+                N(lx),
+                N(ly),
+                N(lx),
+                N(ly)
+            )
+        } else {
+            format!("x=\"{}\" y=\"{}\"", N(x), N(bottom + 15.0))
+        };
+        label_text(&mut body, &attrs, f, s);
+    }
+    body.push_str("</g>\n");
+    let end = x_title(&mut body, chart, left, right, bottom + label_h + 16.0);
+    Some(Drawn {
+        kind: "bar",
+        width: W,
+        height: end + 12.0,
+        body,
+    })
+}
+
+// ---------------------------------------------------------------------------------------------
+// Line
+// ---------------------------------------------------------------------------------------------
+
+/// One polyline per series over evenly spaced x positions.
+fn line(chart: &Chart, x: &[String], series: &[Series], lang: Lang) -> Option<Drawn> {
+    let (n, lo, hi) = extent(x, series)?;
+    let mut body = String::new();
+    let mut y = header(&mut body, &chart.title, W);
+    let names = series_names(series, lang);
+    if series.len() > 1 {
+        y = legend(&mut body, &names, y, Mark::Stroke);
+    }
+    let top = y + 20.0;
+    let bottom = top + 220.0;
+    let scale = Scale::new(lo, hi, top, bottom);
+    let tick_labels = scale.labels(lang);
+    let right = W - PAD;
+    let left = axis_margin(chart, &tick_labels);
+    draw_y_axis(&mut body, chart, &scale, &tick_labels, left, right);
+
+    let inset = 10.0;
+    let dx = if n > 1 {
+        (right - left - 2.0 * inset) / (n - 1) as f64
+    } else {
+        0.0
+    };
+    let xpos = |i: usize| {
+        if n > 1 {
+            left + inset + dx * i as f64
+        } else {
+            (left + right) / 2.0
+        }
+    };
+    let r = if n <= 60 { 3.0 } else { 2.0 };
+    for (j, s) in series.iter().enumerate() {
+        let (colour, light) = series_style(j);
+        let dash = if light {
+            " stroke-dasharray=\"6 3\""
+        } else {
+            ""
+        };
+        let name = names.get(j).map_or("", |s| s.as_str());
+        w!(
+            body,
+            "<g class=\"hc-series\" fill=\"{colour}\" stroke=\"{colour}\">\n"
+        );
+        // Lines break at missing values.
+        let mut run: Vec<(f64, f64)> = Vec::new();
+        for i in 0..=n {
+            match (i < n).then(|| value_at(s, i)).flatten() {
+                Some(v) => run.push((xpos(i), scale.y(v))),
+                None => {
+                    if run.len() > 1 {
+                        let pts: Vec<String> = run
+                            .iter()
+                            .map(|(px, py)| format!("{},{}", N(*px), N(*py)))
+                            .collect();
+                        w!(
+                            body,
+                            "<polyline points=\"{}\" fill=\"none\" stroke-width=\"2\" \
+                             stroke-linejoin=\"round\"{dash}/>\n",
+                            pts.join(" ")
+                        );
+                    }
+                    run.clear();
+                }
+            }
+        }
+        for i in 0..n {
+            let Some(v) = value_at(s, i) else { continue };
+            let at = label_at(x, i);
+            let what = match (series.len() > 1, at.is_empty()) {
+                (true, true) => name.to_string(),
+                (true, false) => format!("{name} · {at}"),
+                (false, true) => format!("{}", i + 1),
+                (false, false) => at.to_string(),
+            };
+            w!(
+                body,
+                "<circle cx=\"{}\" cy=\"{}\" r=\"{}\" stroke=\"none\"><title>{}: {}</title></circle>\n",
+                N(xpos(i)),
+                N(scale.y(v)),
+                N(r),
+                esc(&what),
+                esc(&fmt_value(lang, v))
+            );
+        }
+        body.push_str("</g>\n");
+    }
+
+    // At most ~12 x labels, each with room for up to 18 characters.
+    let longest = (0..n)
+        .map(|i| label_at(x, i).chars().count())
+        .max()
+        .unwrap_or(0)
+        .min(18);
+    let needed = if dx > 0.0 {
+        ((longest as f64 * 11.0 * GLYPH + 8.0) / dx).ceil().max(1.0) as usize
+    } else {
+        1
+    };
+    let every = n.div_ceil(12).max(needed).max(1);
+    let room = if n > 1 {
+        dx * every as f64
+    } else {
+        right - left
+    };
+    let cap = ((room - 4.0) / (11.0 * GLYPH)).floor().max(3.0) as usize;
+    body.push_str("<g class=\"hc-xlabels\" font-size=\"11\" text-anchor=\"middle\">\n");
+    for i in (0..n).step_by(every) {
+        let full = label_at(x, i);
+        if full.is_empty() {
+            continue;
+        }
+        let shown = truncate(full, cap);
+        let attrs = format!("x=\"{}\" y=\"{}\"", N(xpos(i)), N(bottom + 15.0));
+        label_text(&mut body, &attrs, full, &shown);
+    }
+    body.push_str("</g>\n");
+    let end = x_title(&mut body, chart, left, right, bottom + 34.0);
+    Some(Drawn {
+        kind: "line",
+        width: W,
+        height: end + 12.0,
+        body,
+    })
+}
+
+// ---------------------------------------------------------------------------------------------
+// Heatmap
+// ---------------------------------------------------------------------------------------------
+
+/// A grid of cells shaded by value / max.
+fn heatmap(
+    chart: &Chart,
+    rows: &[String],
+    columns: &[String],
+    values: &[Vec<f64>],
+    highlight: &[[usize; 2]],
+    lang: Lang,
+) -> Option<Drawn> {
+    let nr_all = rows.len().max(values.len());
+    let nc_all = columns
+        .len()
+        .max(values.iter().map(Vec::len).max().unwrap_or(0));
+    let (nr, nc) = (nr_all.min(MAX_GRID), nc_all.min(MAX_GRID));
+    let cell = |r: usize, c: usize| {
+        values
+            .get(r)
+            .and_then(|row| row.get(c))
+            .copied()
+            .filter(|v| v.is_finite())
+    };
+    let mut range: Option<(f64, f64)> = None;
+    for r in 0..nr {
+        for c in 0..nc {
+            if let Some(v) = cell(r, c) {
+                range = Some(range.map_or((v, v), |(lo, hi)| (lo.min(v), hi.max(v))));
+            }
+        }
+    }
+    let (min, max) = range?;
+    let row_name = |r: usize| match label_at(rows, r) {
+        "" => (r + 1).to_string(),
+        l => l.to_string(),
+    };
+    let col_name = |c: usize| match label_at(columns, c) {
+        "" => (c + 1).to_string(),
+        l => l.to_string(),
+    };
+
+    let mut body = String::new();
+    let y = header(&mut body, &chart.title, W);
+    let row_labels: Vec<String> = (0..nr).map(|r| truncate(&row_name(r), 14)).collect();
+    let row_w = row_labels
+        .iter()
+        .map(|l| text_w(l, 11.0))
+        .fold(0.0, f64::max);
+    let y_title_w = if chart.y_label.trim().is_empty() {
+        0.0
+    } else {
+        20.0
+    };
+    let left = PAD + y_title_w + row_w + 8.0;
+    let right = W - PAD;
+    let cw = (right - left) / nc as f64;
+    let ch = cw.clamp(10.0, 32.0);
+    let top = y + 8.0;
+    let grid_bottom = top + ch * nr as f64;
+    let gap = (cw.min(ch) * 0.08).min(2.0);
+
+    body.push_str("<g class=\"hc-cells\">\n");
+    for r in 0..nr {
+        for c in 0..nc {
+            let (x, cy) = (left + cw * c as f64, top + ch * r as f64);
+            let v = cell(r, c);
+            let fill = match v {
+                None => "fill=\"none\" stroke=\"currentColor\" stroke-opacity=\".2\"".to_string(),
+                Some(v) if v > 0.0 && max > 0.0 => {
+                    let t = (v / max).clamp(0.0, 1.0);
+                    format!("fill=\"{SEQ}\" fill-opacity=\"{:.2}\"", 0.15 + 0.85 * t)
+                }
+                Some(_) => "fill=\"currentColor\" fill-opacity=\".07\"".to_string(),
+            };
+            let shown = v.map_or_else(|| "–".to_string(), |v| fmt_value(lang, v));
+            w!(
+                body,
+                "<rect x=\"{}\" y=\"{}\" width=\"{}\" height=\"{}\" {fill}><title>{} {}: {}</title></rect>\n",
+                N(x + gap / 2.0),
+                N(cy + gap / 2.0),
+                N(cw - gap),
+                N(ch - gap),
+                esc(&row_name(r)),
+                esc(&col_name(c)),
+                esc(&shown)
+            );
+        }
+    }
+    body.push_str("</g>\n");
+
+    // Highlighted cells: a thick outline on top.
+    let mut marked: Vec<[usize; 2]> = highlight
+        .iter()
+        .copied()
+        .filter(|[r, c]| *r < nr && *c < nc)
+        .collect();
+    marked.sort_unstable();
+    marked.dedup();
+    for [r, c] in &marked {
+        w!(
+            body,
+            "<rect class=\"hc-highlight\" x=\"{}\" y=\"{}\" width=\"{}\" height=\"{}\" fill=\"none\" \
+             stroke=\"currentColor\" stroke-width=\"3\"/>\n",
+            N(left + cw * *c as f64 + 1.0),
+            N(top + ch * *r as f64 + 1.0),
+            N((cw - 2.0).max(1.0)),
+            N((ch - 2.0).max(1.0))
+        );
+    }
+
+    // Row labels (thinned when rows are low).
+    let every_r = (13.0 / ch).ceil().max(1.0) as usize;
+    body.push_str("<g class=\"hc-rlabels\" font-size=\"11\" text-anchor=\"end\">\n");
+    for (r, shown) in row_labels.iter().enumerate().step_by(every_r) {
+        let attrs = format!(
+            "x=\"{}\" y=\"{}\"",
+            N(left - 6.0),
+            N(top + ch * (r as f64 + 0.5) + 4.0)
+        );
+        label_text(&mut body, &attrs, &row_name(r), shown);
+    }
+    body.push_str("</g>\n");
+
+    // Column labels (thinned so they do not overlap).
+    let col_labels: Vec<String> = (0..nc).map(|c| truncate(&col_name(c), 10)).collect();
+    let col_w = col_labels
+        .iter()
+        .map(|l| text_w(l, 11.0))
+        .fold(0.0, f64::max);
+    let every_c = ((col_w + 4.0) / cw).ceil().max(1.0) as usize;
+    body.push_str("<g class=\"hc-clabels\" font-size=\"11\" text-anchor=\"middle\">\n");
+    for (c, shown) in col_labels.iter().enumerate().step_by(every_c) {
+        let attrs = format!(
+            "x=\"{}\" y=\"{}\"",
+            N(left + cw * (c as f64 + 0.5)),
+            N(grid_bottom + 14.0)
+        );
+        label_text(&mut body, &attrs, &col_name(c), shown);
+    }
+    body.push_str("</g>\n");
+    y_title(
+        &mut body,
+        chart,
+        (top + grid_bottom) / 2.0,
+        grid_bottom - top,
+    );
+    let mut ly = x_title(&mut body, chart, left, right, grid_bottom + 32.0) + 8.0;
+
+    if nr < nr_all || nc < nc_all {
+        w!(
+            body,
+            "<text x=\"{}\" y=\"{}\" font-size=\"11\">{}</text>\n",
+            N(left),
+            N(ly + 10.0),
+            esc(&format!(
+                "{} {} × {} ({} {} × {})",
+                lang.pick("Showing", "Getoond:"),
+                lang.int(nr as u64),
+                lang.int(nc as u64),
+                lang.pick("of", "van"),
+                lang.int(nr_all as u64),
+                lang.int(nc_all as u64)
+            ))
+        );
+        ly += 16.0;
+    }
+
+    // Legend: min, five steps, max; and the outline when used.
+    let lo_label = fmt_value(lang, min.min(0.0));
+    let hi_label = fmt_value(lang, max);
+    let base = ly + 14.0;
+    body.push_str("<g class=\"hc-legend\" font-size=\"11\">\n");
+    w!(
+        body,
+        "<text x=\"{}\" y=\"{}\">{}</text>\n",
+        N(left),
+        N(base),
+        esc(&lo_label)
+    );
+    let mut x = left + text_w(&lo_label, 11.0) + 6.0;
+    for op in [0.15, 0.36, 0.58, 0.79, 1.0] {
+        w!(
+            body,
+            "<rect x=\"{}\" y=\"{}\" width=\"18\" height=\"12\" fill=\"{SEQ}\" fill-opacity=\"{op:.2}\"/>\n",
+            N(x),
+            N(base - 10.0)
+        );
+        x += 18.0;
+    }
+    w!(
+        body,
+        "<text x=\"{}\" y=\"{}\">{}</text>\n",
+        N(x + 6.0),
+        N(base),
+        esc(&hi_label)
+    );
+    x += 6.0 + text_w(&hi_label, 11.0) + 24.0;
+    if !marked.is_empty() {
+        w!(
+            body,
+            "<rect x=\"{}\" y=\"{}\" width=\"12\" height=\"12\" fill=\"none\" stroke=\"currentColor\" \
+             stroke-width=\"3\"/>\n<text x=\"{}\" y=\"{}\">{}</text>\n",
+            N(x),
+            N(base - 10.0),
+            N(x + 18.0),
+            N(base),
+            lang.pick("highlighted", "uitgelicht")
+        );
+    }
+    body.push_str("</g>\n");
+    Some(Drawn {
+        kind: "heatmap",
+        width: W,
+        height: base + 12.0,
+        body,
+    })
+}
+
+// ---------------------------------------------------------------------------------------------
+// Honeycomb
+// ---------------------------------------------------------------------------------------------
+
+/// The seven building blocks as hexagons (or any other number of cells in rows).
+fn honeycomb(chart: &Chart, cells: &[HoneycombCell], lang: Lang) -> Option<Drawn> {
+    if cells.is_empty() {
+        return None;
+    }
+    let mut body = String::new();
+    let seven = cells.len() == 7;
+    let width = if seven { HONEYCOMB_W } else { W };
+    let y = header(&mut body, &chart.title, width);
+    let s3 = 3f64.sqrt();
+    let bottom = if seven {
+        let (r, gap) = (68.0, 6.0);
+        let dist = s3 * r + gap;
+        let (cx, cy) = (width / 2.0, y + 8.0 + dist + s3 / 2.0 * r);
+        // Slot 0 is the centre, 1–6 go clockwise from the top (flat-topped neighbours).
+        let centres: [(f64, f64); 7] = [
+            (cx, cy),
+            (cx, cy - dist),
+            (cx + dist * s3 / 2.0, cy - dist / 2.0),
+            (cx + dist * s3 / 2.0, cy + dist / 2.0),
+            (cx, cy + dist),
+            (cx - dist * s3 / 2.0, cy + dist / 2.0),
+            (cx - dist * s3 / 2.0, cy - dist / 2.0),
+        ];
+        for (cell, slot) in cells.iter().zip(seven_slots(cells)) {
+            let (hx, hy) = centres[slot % 7];
+            hexagon(&mut body, cell, hx, hy, r, 13.0, lang);
+        }
+        cy + dist + s3 / 2.0 * r
+    } else {
+        let (r, per_row) = (54.0, 5usize);
+        let pitch_x = 2.0 * r + 12.0;
+        let pitch_y = s3 * r + 12.0;
+        let first = y + 8.0 + s3 / 2.0 * r;
+        for (i, cell) in cells.iter().enumerate() {
+            let row = i / per_row;
+            let in_row = (cells.len() - row * per_row).min(per_row);
+            let col = i % per_row;
+            let hx = width / 2.0 + (col as f64 - (in_row as f64 - 1.0) / 2.0) * pitch_x;
+            let hy = first + row as f64 * pitch_y;
+            hexagon(&mut body, cell, hx, hy, r, 12.0, lang);
+        }
+        let rows = cells.len().div_ceil(per_row);
+        first + (rows as f64 - 1.0) * pitch_y + s3 / 2.0 * r
+    };
+    let any_missing = cells.iter().any(|c| score_of(c).is_none());
+    let mut note = lang
+        .pick(
+            "Score 0–100: deeper blue = higher",
+            "Score 0–100: dieper blauw = hoger",
+        )
+        .to_string();
+    if any_missing {
+        note.push_str(lang.pick(
+            "; dashed = not analysed",
+            "; gestippeld = niet geanalyseerd",
+        ));
+    }
+    w!(
+        body,
+        "<text class=\"hc-legend\" x=\"{}\" y=\"{}\" font-size=\"11\" text-anchor=\"middle\">{}</text>\n",
+        N(width / 2.0),
+        N(bottom + 22.0),
+        esc(&note)
+    );
+    Some(Drawn {
+        kind: "honeycomb",
+        width,
+        height: bottom + 34.0,
+        body,
+    })
+}
+
+/// The slot (0 = centre, 1–6 clockwise from the top) of each of seven cells: the slots of the
+/// published figure when the cells are the seven known blocks, else the order given.
+fn seven_slots(cells: &[HoneycombCell]) -> [usize; 7] {
+    let mut slots = [0, 1, 2, 3, 4, 5, 6];
+    let mut used = [false; 7];
+    for (i, cell) in cells.iter().enumerate().take(7) {
+        let found = FIGURE_SLOTS
+            .iter()
+            .position(|b| cell.block.trim().eq_ignore_ascii_case(b));
+        match found {
+            Some(p) if !used[p] => {
+                used[p] = true;
+                slots[i] = p;
+            }
+            _ => return [0, 1, 2, 3, 4, 5, 6],
+        }
+    }
+    slots
+}
+
+/// A cell's score clamped to 0–100, `None` when missing or not a number.
+fn score_of(cell: &HoneycombCell) -> Option<f64> {
+    cell.score
+        .filter(|s| s.is_finite())
+        .map(|s| s.clamp(0.0, 100.0))
+}
+
+/// Draws one flat-topped hexagon with its label and score.
+fn hexagon(
+    body: &mut String,
+    cell: &HoneycombCell,
+    cx: f64,
+    cy: f64,
+    r: f64,
+    font: f64,
+    lang: Lang,
+) {
+    let points: Vec<String> = (0..6)
+        .map(|k| {
+            let a = std::f64::consts::PI / 3.0 * k as f64;
+            format!("{},{}", N(cx + r * a.cos()), N(cy + r * a.sin()))
+        })
+        .collect();
+    let name = match (cell.label.trim(), cell.block.trim()) {
+        ("", "") => "?",
+        ("", b) => b,
+        (l, _) => l,
+    };
+    let score = score_of(cell);
+    let na = lang.pick("not analysed", "niet geanalyseerd");
+    let (style, value) = match score {
+        Some(s) => (
+            format!(
+                "fill=\"{SEQ}\" fill-opacity=\"{:.2}\" stroke=\"currentColor\" stroke-opacity=\".45\" \
+                 stroke-width=\"1.5\"",
+                0.12 + 0.88 * s / 100.0
+            ),
+            lang.num(s, 0),
+        ),
+        None => (
+            "fill=\"currentColor\" fill-opacity=\".06\" stroke=\"currentColor\" stroke-opacity=\".55\" \
+             stroke-width=\"1.5\" stroke-dasharray=\"5 4\""
+                .to_string(),
+            na.to_string(),
+        ),
+    };
+    w!(
+        body,
+        "<g class=\"hc-cell\">\n<polygon points=\"{}\" {style}><title>{}: {}</title></polygon>\n",
+        points.join(" "),
+        esc(name),
+        esc(&value)
+    );
+    // Text block: label lines, then the score (or "not analysed"), centred vertically.
+    let inner = 2.0 * r - 28.0;
+    let label_lines = wrap(name, (inner / (font * GLYPH)) as usize, 2);
+    let (value_lines, value_font) = match score {
+        Some(_) => (vec![value], font + 7.0),
+        None => (wrap(na, (inner / (11.0 * GLYPH)) as usize, 2), 11.0),
+    };
+    let lh = font * 1.25;
+    let vh = value_font * 1.2;
+    let total = label_lines.len() as f64 * lh + value_lines.len() as f64 * vh;
+    let mut y = cy - total / 2.0;
+    body.push_str("<g text-anchor=\"middle\">\n");
+    for l in &label_lines {
+        y += lh;
+        w!(
+            body,
+            "<text x=\"{}\" y=\"{}\" font-size=\"{}\" font-weight=\"600\">{}</text>\n",
+            N(cx),
+            N(y - lh * 0.25),
+            N(font),
+            esc(l)
+        );
+    }
+    let weight = if score.is_some() {
+        " font-weight=\"bold\""
+    } else {
+        ""
+    };
+    for l in &value_lines {
+        y += vh;
+        w!(
+            body,
+            "<text x=\"{}\" y=\"{}\" font-size=\"{}\"{weight}>{}</text>\n",
+            N(cx),
+            N(y - vh * 0.2),
+            N(value_font),
+            esc(l)
+        );
+    }
+    body.push_str("</g>\n</g>\n");
+}
+
+// ---------------------------------------------------------------------------------------------
+// No data
+// ---------------------------------------------------------------------------------------------
+
+/// The small chart shown when there is nothing to draw.
+fn no_data(chart: &Chart, lang: Lang) -> Drawn {
+    let mut body = String::new();
+    let y = header(&mut body, &chart.title, W);
+    w!(
+        body,
+        "<text x=\"{}\" y=\"{}\" font-size=\"14\" text-anchor=\"middle\" fill-opacity=\".75\">{}</text>\n",
+        N(W / 2.0),
+        N(y + 28.0),
+        lang.pick("no data", "geen gegevens")
+    );
+    Drawn {
+        kind: "empty",
+        width: W,
+        height: y + 48.0,
+        body,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn chart(id: &str, title: &str, kind: ChartKind) -> Chart {
+        Chart {
+            id: id.into(),
+            title: title.into(),
+            description: "A description.".into(),
+            x_label: "x axis".into(),
+            y_label: "y axis".into(),
+            kind,
+        }
+    }
+
+    fn series(name: &str, values: &[f64]) -> Series {
+        Series {
+            name: name.into(),
+            values: values.to_vec(),
+        }
+    }
+
+    fn bar_kind() -> ChartKind {
+        ChartKind::Bar {
+            categories: vec!["Mon".into(), "Tue".into(), "Wed".into()],
+            series: vec![
+                series("posts", &[3.0, 7.5, 1234.5]),
+                series("replies", &[1.0, 0.0, 2.0]),
+            ],
+        }
+    }
+
+    fn line_kind() -> ChartKind {
+        ChartKind::Line {
+            x: (1..=30).map(|d| format!("2024-01-{d:02}")).collect(),
+            series: vec![
+                series("a", &(0..30).map(|i| i as f64).collect::<Vec<_>>()),
+                series(
+                    "b",
+                    &(0..30).map(|i| (30 - i) as f64 * 1.5).collect::<Vec<_>>(),
+                ),
+            ],
+        }
+    }
+
+    fn heatmap_kind(highlight: Vec<[usize; 2]>) -> ChartKind {
+        ChartKind::Heatmap {
+            rows: Lang::En
+                .weekdays_short()
+                .iter()
+                .map(|s| s.to_string())
+                .collect(),
+            columns: (0..24).map(|h| h.to_string()).collect(),
+            values: (0..7)
+                .map(|r| (0..24).map(|c| ((r * c) % 11) as f64).collect())
+                .collect(),
+            highlight,
+        }
+    }
+
+    fn cells(scores: [Option<f64>; 7]) -> Vec<HoneycombCell> {
+        honeycomb_core::BLOCKS
+            .iter()
+            .zip(scores)
+            .map(|(b, score)| HoneycombCell {
+                block: b.to_string(),
+                label: b.to_string(),
+                score,
+            })
+            .collect()
+    }
+
+    fn honeycomb_kind() -> ChartKind {
+        ChartKind::Honeycomb {
+            cells: cells([
+                Some(72.0),
+                Some(10.0),
+                None,
+                Some(100.0),
+                Some(0.0),
+                Some(55.5),
+                Some(33.0),
+            ]),
+        }
+    }
+
+    fn all_kinds() -> Vec<ChartKind> {
+        vec![
+            bar_kind(),
+            line_kind(),
+            heatmap_kind(vec![[1, 20]]),
+            honeycomb_kind(),
+        ]
+    }
+
+    /// Checks tag nesting, entities and the absence of unprintable numbers.
+    fn assert_well_formed(svg: &str) {
+        assert!(
+            svg.starts_with("<svg xmlns=\"http://www.w3.org/2000/svg\""),
+            "{svg}"
+        );
+        assert!(svg.ends_with("</svg>"), "{svg}");
+        let opens = svg.matches("<g ").count() + svg.matches("<g>").count();
+        assert_eq!(opens, svg.matches("</g>").count(), "unbalanced <g>: {svg}");
+        let mut stack: Vec<&str> = Vec::new();
+        let mut rest = svg;
+        while let Some(start) = rest.find('<') {
+            let after = &rest[start + 1..];
+            let end = after.find('>');
+            assert!(end.is_some(), "unclosed tag in {svg}");
+            let end = end.unwrap_or(0);
+            let tag = &after[..end];
+            if let Some(name) = tag.strip_prefix('/') {
+                assert_eq!(stack.pop(), Some(name.trim()), "mismatched </{name}>");
+            } else if !tag.ends_with('/') {
+                stack.push(tag.split_whitespace().next().unwrap_or(""));
+            }
+            rest = &after[end + 1..];
+        }
+        assert!(stack.is_empty(), "unclosed elements {stack:?}");
+        for (i, _) in svg.match_indices('&') {
+            let tail = &svg[i..];
+            assert!(
+                ["&amp;", "&lt;", "&gt;", "&quot;", "&#39;"]
+                    .iter()
+                    .any(|e| tail.starts_with(e)),
+                "bare & at {i}"
+            );
+        }
+        assert!(
+            !svg.contains("NaN") && !svg.contains("inf\""),
+            "non-finite number in {svg}"
+        );
+        assert!(
+            !svg.contains("\n\n"),
+            "blank line would end a Markdown HTML block"
+        );
+        assert!(svg.contains("role=\"img\""));
+    }
+
+    #[test]
+    fn hostile_text_is_escaped_everywhere() {
+        let evil = "<script>alert(1)</script>";
+        let attr = "\" onload=\"x";
+        let kinds = vec![
+            ChartKind::Bar {
+                categories: vec![evil.into(), attr.into()],
+                series: vec![series(evil, &[1.0, 2.0]), series(attr, &[3.0, 4.0])],
+            },
+            ChartKind::Line {
+                x: vec![evil.into(), attr.into()],
+                series: vec![series(evil, &[1.0, 2.0]), series(attr, &[2.0, 1.0])],
+            },
+            ChartKind::Heatmap {
+                rows: vec![evil.into()],
+                columns: vec![attr.into(), "'&'".into()],
+                values: vec![vec![1.0, 2.0]],
+                highlight: vec![[0, 1]],
+            },
+            ChartKind::Honeycomb {
+                cells: vec![HoneycombCell {
+                    block: attr.into(),
+                    label: evil.into(),
+                    score: Some(50.0),
+                }],
+            },
+        ];
+        for kind in kinds {
+            let mut c = chart("x\"><script>", evil, kind);
+            c.description = attr.into();
+            c.x_label = evil.into();
+            c.y_label = attr.into();
+            for lang in [Lang::En, Lang::Nl] {
+                let svg = render_svg(&c, lang);
+                assert_well_formed(&svg);
+                assert!(!svg.contains("<script"), "{svg}");
+                assert!(!svg.contains("onload=\""), "{svg}");
+                assert!(!svg.contains("onload=\"x"), "{svg}");
+                assert!(
+                    svg.contains("&lt;script&gt;alert(1)&lt;/script&gt;"),
+                    "{svg}"
+                );
+                assert!(svg.contains("&quot; onload=&quot;x"), "{svg}");
+                assert!(
+                    !svg.contains("foreignObject") && !svg.contains("href"),
+                    "{svg}"
+                );
+            }
+        }
+    }
+
+    #[test]
+    fn ids_are_sanitised_and_distinct() {
+        let a = id_prefix("presence-heatmap");
+        assert_eq!(a, "chart-presence-heatmap");
+        let b = id_prefix("A b");
+        let c = id_prefix("a-b");
+        assert_ne!(b, c);
+        for id in [&a, &b, &c, &id_prefix("\"><&"), &id_prefix("")] {
+            assert!(id.starts_with("chart-"));
+            assert!(
+                id.chars()
+                    .all(|ch| ch.is_ascii_lowercase() || ch.is_ascii_digit() || ch == '-'),
+                "{id}"
+            );
+        }
+        let svg = render_svg(&chart("Weird ID!", "t", bar_kind()), Lang::En);
+        let p = id_prefix("Weird ID!");
+        assert!(svg.contains(&format!("aria-labelledby=\"{p}-title {p}-desc\"")));
+        assert!(svg.contains(&format!("<title id=\"{p}-title\">t</title>")));
+        assert!(svg.contains(&format!("<desc id=\"{p}-desc\">A description.</desc>")));
+    }
+
+    #[test]
+    fn rendering_is_deterministic_and_well_formed() {
+        for kind in all_kinds() {
+            let c = chart("c1", "Title", kind);
+            for lang in [Lang::En, Lang::Nl] {
+                let first = render_svg(&c, lang);
+                assert_eq!(first, render_svg(&c.clone(), lang));
+                assert_well_formed(&first);
+                assert!(first.contains("width=\"100%\""));
+                assert!(first.contains("max-width:"));
+            }
+        }
+    }
+
+    #[test]
+    fn bar_values_follow_the_locale_and_show_a_legend() {
+        let c = chart("bars", "Posts", bar_kind());
+        let en = render_svg(&c, Lang::En);
+        let nl = render_svg(&c, Lang::Nl);
+        assert!(en.contains("1,234.5"), "{en}");
+        assert!(nl.contains("1.234,5"), "{nl}");
+        assert!(en.contains("class=\"hc-legend\""));
+        assert_eq!(
+            en.matches("<rect").count(),
+            6 + 2,
+            "six bars and two legend swatches"
+        );
+        // One series: no legend.
+        let single = chart(
+            "one",
+            "t",
+            ChartKind::Bar {
+                categories: vec!["a".into()],
+                series: vec![series("s", &[5.0])],
+            },
+        );
+        assert!(!render_svg(&single, Lang::En).contains("hc-legend"));
+    }
+
+    #[test]
+    fn bar_handles_awkward_values() {
+        let c = chart(
+            "odd",
+            "t",
+            ChartKind::Bar {
+                categories: vec!["a".into(), "b".into(), "c".into(), "d".into(), "e".into()],
+                series: vec![series("s", &[f64::NAN, f64::INFINITY, -5.0, 1e300, -1e300])],
+            },
+        );
+        let svg = render_svg(&c, Lang::En);
+        assert_well_formed(&svg);
+        assert_eq!(svg.matches("<rect").count(), 3, "NaN and inf are skipped");
+        let zeros = chart(
+            "zero",
+            "t",
+            ChartKind::Bar {
+                categories: vec!["a".into(), "b".into()],
+                series: vec![series("s", &[0.0, 0.0]), series("", &[])],
+            },
+        );
+        let svg = render_svg(&zeros, Lang::En);
+        assert_well_formed(&svg);
+        assert!(!svg.contains("no data"));
+        let negative = chart(
+            "neg",
+            "t",
+            ChartKind::Bar {
+                categories: vec!["a".into(), "b".into()],
+                series: vec![series("s", &[-12.0, 30.0])],
+            },
+        );
+        let svg = render_svg(&negative, Lang::En);
+        assert!(
+            svg.contains(">-20</text>"),
+            "axis extends below zero: {svg}"
+        );
+    }
+
+    #[test]
+    fn many_bar_categories_are_rotated_and_truncated() {
+        let c = chart(
+            "many",
+            "t",
+            ChartKind::Bar {
+                categories: (0..40)
+                    .map(|i| format!("a rather long category name {i}"))
+                    .collect(),
+                series: vec![series("s", &(0..40).map(f64::from).collect::<Vec<_>>())],
+            },
+        );
+        let svg = render_svg(&c, Lang::En);
+        assert_well_formed(&svg);
+        assert!(svg.contains("rotate(-45"));
+        assert!(svg.contains('…'));
+    }
+
+    #[test]
+    fn nice_ticks_use_round_steps() {
+        let (lo, hi, step, ticks) = nice_ticks(0.0, 87.0);
+        assert_eq!((lo, hi, step), (0.0, 100.0, 25.0));
+        assert_eq!(ticks, vec![0.0, 25.0, 50.0, 75.0, 100.0]);
+        let (lo, _, step, _) = nice_ticks(-12.0, 30.0);
+        assert_eq!((lo, step), (-20.0, 20.0));
+        let (_, hi, _, ticks) = nice_ticks(0.0, 0.0);
+        assert_eq!(hi, 1.0);
+        assert!((4..=6).contains(&ticks.len()));
+        for (a, b) in [(0.0, 1e308), (-1e308, 1e308), (0.0, 5e-324), (3.0, 3.0)] {
+            let (_, _, step, ticks) = nice_ticks(a, b);
+            assert!(step > 0.0 && (2..=13).contains(&ticks.len()), "{a} {b}");
+        }
+    }
+
+    #[test]
+    fn line_handles_zero_one_and_gappy_points() {
+        let one = chart(
+            "one",
+            "t",
+            ChartKind::Line {
+                x: vec!["only".into()],
+                series: vec![series("s", &[4.0])],
+            },
+        );
+        let svg = render_svg(&one, Lang::En);
+        assert_well_formed(&svg);
+        assert_eq!(svg.matches("<circle").count(), 1);
+        assert!(!svg.contains("<polyline"));
+        let gappy = chart(
+            "gap",
+            "t",
+            ChartKind::Line {
+                x: vec![],
+                series: vec![series("s", &[1.0, 2.0, f64::NAN, 3.0, 4.0])],
+            },
+        );
+        let svg = render_svg(&gappy, Lang::En);
+        assert_well_formed(&svg);
+        assert_eq!(svg.matches("<polyline").count(), 2);
+        let labels = render_svg(&chart("l", "t", line_kind()), Lang::En);
+        let printed = labels.split("class=\"hc-xlabels\"").nth(1).map_or(0, |s| {
+            s.split("</g>")
+                .next()
+                .unwrap_or("")
+                .matches("<text")
+                .count()
+        });
+        assert!((1..=12).contains(&printed), "{printed} x labels");
+    }
+
+    #[test]
+    fn heatmap_outlines_highlights_and_titles_cells() {
+        let svg = render_svg(
+            &chart("h", "t", heatmap_kind(vec![[2, 20], [2, 20], [99, 0]])),
+            Lang::En,
+        );
+        assert_well_formed(&svg);
+        assert_eq!(svg.matches("class=\"hc-highlight\"").count(), 1);
+        assert!(svg.contains("stroke-width=\"3\""));
+        assert!(svg.contains("<title>Wed 20: "), "{svg}");
+        assert_eq!(svg.matches("<title>").count(), 7 * 24);
+        let plain = render_svg(&chart("h", "t", heatmap_kind(vec![])), Lang::En);
+        assert!(!plain.contains("hc-highlight"));
+        assert!(!plain.contains("stroke-width=\"3\""));
+    }
+
+    #[test]
+    fn heatmap_handles_ragged_and_zero_grids() {
+        let ragged = chart(
+            "r",
+            "t",
+            ChartKind::Heatmap {
+                rows: vec!["a".into()],
+                columns: vec![],
+                values: vec![vec![1.0, 2.0, 3.0], vec![], vec![0.0]],
+                highlight: vec![[1, 2]],
+            },
+        );
+        let svg = render_svg(&ragged, Lang::Nl);
+        assert_well_formed(&svg);
+        assert_eq!(
+            svg.matches("<rect").count(),
+            9 + 1 + 5 + 1,
+            "cells, outline, legend"
+        );
+        let zeros = chart(
+            "z",
+            "t",
+            ChartKind::Heatmap {
+                rows: vec!["a".into(), "b".into()],
+                columns: vec!["x".into(), "y".into()],
+                values: vec![vec![0.0, 0.0], vec![0.0, 0.0]],
+                highlight: vec![],
+            },
+        );
+        let svg = render_svg(&zeros, Lang::En);
+        assert_well_formed(&svg);
+        assert_eq!(
+            svg.matches("fill=\"currentColor\" fill-opacity=\".07\"")
+                .count(),
+            4
+        );
+    }
+
+    #[test]
+    fn honeycomb_draws_seven_hexagons() {
+        let svg = render_svg(
+            &chart("honeycomb", "The honeycomb", honeycomb_kind()),
+            Lang::En,
+        );
+        assert_well_formed(&svg);
+        assert_eq!(svg.matches("<polygon").count(), 7);
+        assert!(svg.contains(">72</text>"));
+        assert!(svg.contains(">56</text>") || svg.contains(">55</text>"));
+        assert!(svg.contains("not analysed"));
+        let nl = render_svg(&chart("honeycomb", "t", honeycomb_kind()), Lang::Nl);
+        assert!(nl.contains("niet geanalyseerd"));
+        // Presence sits at the top, above identity in the centre.
+        let y_of = |label: &str| {
+            svg.split(&format!("font-weight=\"600\">{label}</text>"))
+                .next()
+                .and_then(|s| s.rsplit("y=\"").next())
+                .and_then(|s| s.split('"').next())
+                .and_then(|s| s.parse::<f64>().ok())
+                .unwrap_or(f64::NAN)
+        };
+        assert!(
+            y_of("presence") < y_of("identity"),
+            "presence above identity"
+        );
+        assert!(y_of("identity") < y_of("groups"), "groups below identity");
+    }
+
+    #[test]
+    fn other_cell_counts_are_laid_out_in_rows() {
+        for n in [1usize, 3, 8, 12] {
+            let cells: Vec<HoneycombCell> = (0..n)
+                .map(|i| HoneycombCell {
+                    block: format!("b{i}"),
+                    label: format!("Block {i}"),
+                    score: Some(i as f64 * 10.0),
+                })
+                .collect();
+            let svg = render_svg(&chart("h", "t", ChartKind::Honeycomb { cells }), Lang::En);
+            assert_well_formed(&svg);
+            assert_eq!(svg.matches("<polygon").count(), n);
+        }
+    }
+
+    #[test]
+    fn empty_data_says_so() {
+        let empties = vec![
+            ChartKind::Bar {
+                categories: vec![],
+                series: vec![],
+            },
+            ChartKind::Bar {
+                categories: vec!["a".into()],
+                series: vec![series("s", &[f64::NAN])],
+            },
+            ChartKind::Line {
+                x: vec!["a".into()],
+                series: vec![series("s", &[])],
+            },
+            ChartKind::Heatmap {
+                rows: vec![],
+                columns: vec![],
+                values: vec![],
+                highlight: vec![[0, 0]],
+            },
+            ChartKind::Honeycomb { cells: vec![] },
+        ];
+        for kind in empties {
+            let c = chart("e", "Empty", kind);
+            let en = render_svg(&c, Lang::En);
+            assert_well_formed(&en);
+            assert!(en.contains(">no data</text>"), "{en}");
+            assert!(en.contains("hc-chart-empty"));
+            assert!(render_svg(&c, Lang::Nl).contains(">geen gegevens</text>"));
+        }
+        assert!(!render_svg(&chart("b", "t", bar_kind()), Lang::En).contains("no data"));
+    }
+
+    #[test]
+    fn helpers_escape_truncate_and_format() {
+        assert_eq!(esc("a&b<c>\"d'\u{0}\n"), "a&amp;b&lt;c&gt;&quot;d&#39; ");
+        assert_eq!(truncate("abcdefgh", 5), "abcd…");
+        assert_eq!(truncate("abc", 5), "abc");
+        assert_eq!(N(1.04).to_string(), "1");
+        assert_eq!(N(-0.01).to_string(), "0");
+        assert_eq!(N(12.25).to_string(), "12.3");
+        assert_eq!(N(f64::NAN).to_string(), "0");
+        assert_eq!(fmt_value(Lang::Nl, 2_500_000.0), "2,5 mln");
+        assert_eq!(fmt_value(Lang::En, 2_500_000.0), "2.5M");
+        assert_eq!(fmt_value(Lang::En, 0.25), "0.25");
+        assert_eq!(
+            wrap("one two three four", 9, 2),
+            vec!["one two", "three fo…"]
+        );
+    }
 }

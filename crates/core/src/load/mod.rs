@@ -8,9 +8,11 @@
 //! implicit accounts.
 
 mod discover;
+mod idmap;
 mod read;
 
 pub use discover::{Discovered, Format, TableFile, discover};
+pub use idmap::IdMap;
 
 use crate::config::{CONFIG_FILE, Config, TableMapping};
 use crate::model::*;
@@ -242,7 +244,7 @@ struct Row<'r, 'a> {
     rel: &'r str,
     problems: &'r mut Vec<Problem>,
     bad: bool,
-    unknown: Vec<(u8, Box<str>)>,
+    pending: Vec<(u8, Box<str>)>,
 }
 
 impl<'r, 'a> Row<'r, 'a> {
@@ -350,29 +352,77 @@ impl<'r, 'a> Row<'r, 'a> {
         }
     }
 
-    /// An account reference: the declared account's index, or `UNKNOWN` with the name kept.
-    fn account(&mut self, c: usize, slot: u8, accounts: &FxHashMap<&str, u32>) -> u32 {
+    /// An account reference: the declared account's index, or `UNKNOWN` with the name kept
+    /// in `pending` under `slot`.
+    fn account(&mut self, c: usize, slot: u8, accounts: &IdMap) -> u32 {
         let v = self.required(c);
         if v.is_empty() {
             return UNKNOWN;
         }
         match accounts.get(v) {
-            Some(&ix) => ix,
+            Some(ix) => ix,
             None => {
-                self.unknown.push((slot, v.into()));
+                self.pending.push((slot, v.into()));
                 UNKNOWN
             }
         }
     }
 }
 
+/// Pending slots: which reference a pending name stands for.
+mod slot {
+    /// First account reference of a row (author, source, account, rater).
+    pub const ACCOUNT_A: u8 = 0;
+    /// Second account reference (follow target).
+    pub const ACCOUNT_B: u8 = 1;
+    /// `posts.reply_to`.
+    pub const REPLY_TO: u8 = 10;
+    /// `posts.repost_of`.
+    pub const REPOST_OF: u8 = 11;
+    /// `posts.quote_of`.
+    pub const QUOTE_OF: u8 = 12;
+    /// `memberships.group` of a group that is not declared.
+    pub const GROUP: u8 = 20;
+}
+
 /// A row as parsed, with references still to resolve.
 struct Parsed<T> {
     row: T,
     line: u64,
-    unknown: Vec<(u8, Box<str>)>,
-    refs: [Option<Box<str>>; 3],
+    pending: Vec<(u8, Box<str>)>,
     extras: Vec<Box<str>>,
+}
+
+/// One table as read: rows, and what is still to resolve, by row index.
+struct TableOut<T> {
+    rows: Vec<T>,
+    lines: Vec<u64>,
+    pending: Vec<(u32, u8, Box<str>)>,
+    extras: Vec<Box<str>>,
+    problems: Vec<Problem>,
+    cols: Option<(Vec<String>, Vec<String>)>,
+    first_file: String,
+}
+
+impl<T> TableOut<T> {
+    fn new() -> Self {
+        TableOut { rows: Vec::new(), lines: Vec::new(), pending: Vec::new(), extras: Vec::new(), problems: Vec::new(), cols: None, first_file: String::new() }
+    }
+
+    fn take(&mut self, parsed: Vec<Parsed<T>>, keep_lines: bool) {
+        self.rows.reserve(parsed.len());
+        for p in parsed {
+            let ix = self.rows.len() as u32;
+            for (slot, name) in p.pending {
+                self.pending.push((ix, slot, name));
+            }
+            self.extras.extend(p.extras);
+            if keep_lines {
+                self.lines.push(p.line);
+            }
+            self.rows.push(p.row);
+        }
+    }
 }
 
 struct Loader<'c> {
@@ -380,14 +430,30 @@ struct Loader<'c> {
     opts: &'c LoadOptions,
     data: Dataset,
     problems: Vec<Problem>,
-    account_lines: Vec<(String, u64)>,
 }
 
-type RowFn<'x, T> = dyn Fn(&mut Row<'_, '_>, &mut [Option<Box<str>>; 3]) -> Option<T> + Sync + 'x;
+type RowFn<'x, T> = dyn Fn(&mut Row<'_, '_>) -> Option<T> + Sync + 'x;
+
+fn column_names(kind: TableKind, cols: &Cols) -> (Vec<String>, Vec<String>) {
+    let canon = kind.columns().iter().enumerate().filter(|(i, _)| cols.idx[*i].is_some()).map(|(_, n)| n.to_string()).collect();
+    let extras = cols.extras.iter().map(|e| e.1.clone()).collect();
+    (canon, extras)
+}
+
+fn parse_row<T>(kind: TableKind, rel: &str, cols: &Cols, raw: &RawRow<'_>, probs: &mut Vec<Problem>, f: &RowFn<'_, T>) -> Option<Parsed<T>> {
+    let mut r = Row { raw, cols, kind, rel, problems: probs, bad: false, pending: Vec::new() };
+    let t = f(&mut r);
+    if r.bad {
+        return None;
+    }
+    let pending = std::mem::take(&mut r.pending);
+    let extras = cols.extras.iter().map(|(i, _)| raw.field(*i).unwrap_or("").into()).collect();
+    t.map(|row| Parsed { row, line: raw.line, pending, extras })
+}
 
 impl<'c> Loader<'c> {
     fn new(config: &'c Config, opts: &'c LoadOptions) -> Self {
-        Loader { config, opts, data: Dataset::default(), problems: Vec::new(), account_lines: Vec::new() }
+        Loader { config, opts, data: Dataset::default(), problems: Vec::new() }
     }
 
     fn note(&mut self, file: &str, line: u64, column: u64, kind: &'static str, message: String) {
@@ -402,45 +468,21 @@ impl<'c> Loader<'c> {
     }
 
     /// Reads every file of one table through `f`, in file order.
-    fn read_table<T: Send>(
-        &self,
-        kind: TableKind,
-        files: &[TableFile],
-        f: &RowFn<'_, T>,
-    ) -> (Vec<Parsed<T>>, Vec<Problem>, Option<(Vec<String>, Vec<String>)>) {
+    fn read_table<T: Send>(&self, kind: TableKind, files: &[TableFile], keep_lines: bool, f: &RowFn<'_, T>) -> TableOut<T> {
         let mapping = self.config.tables.get(kind.name());
         let delimiter = mapping.and_then(|m| m.delimiter.as_deref()).and_then(|d| d.bytes().next()).unwrap_or(b',');
-        let mut out = Vec::new();
-        let mut problems = Vec::new();
-        let mut seen_cols: Option<(Vec<String>, Vec<String>)> = None;
+        let mut out = TableOut::new();
+        out.first_file = files.first().map_or_else(|| kind.name().to_string(), |f| f.rel.clone());
         for file in files {
-            let bytes = match read::read_bytes(file) {
-                Ok(b) => b,
-                Err(p) => {
-                    problems.push(p);
-                    continue;
-                }
-            };
             let rel = file.rel.as_str();
-            let make = |cols: &Cols| {
-                let canon: Vec<String> = kind.columns().iter().enumerate().filter(|(i, _)| cols.idx[*i].is_some()).map(|(_, n)| n.to_string()).collect();
-                let extras: Vec<String> = cols.extras.iter().map(|e| e.1.clone()).collect();
-                (canon, extras)
-            };
-            let row_fn = |cols: &Cols| {
-                let cols = cols.clone();
-                move |raw: &RawRow<'_>, probs: &mut Vec<Problem>| -> Option<Parsed<T>> {
-                    let mut r = Row { raw, cols: &cols, kind, rel, problems: probs, bad: false, unknown: Vec::new() };
-                    let mut refs: [Option<Box<str>>; 3] = [None, None, None];
-                    let t = f(&mut r, &mut refs);
-                    if r.bad {
-                        return None;
-                    }
-                    let extras = cols.extras.iter().map(|(i, _)| raw.field(*i).unwrap_or("").into()).collect();
-                    t.map(|row| Parsed { row, line: raw.line, unknown: r.unknown, refs, extras })
-                }
-            };
             if read::is_jsonl(file) {
+                let bytes = match read::read_bytes(file) {
+                    Ok(b) => b,
+                    Err(p) => {
+                        out.problems.push(p);
+                        continue;
+                    }
+                };
                 let cell = std::cell::RefCell::new(None::<Cols>);
                 let mapped = |h: &Header| {
                     let c = map_header(kind, h, mapping, rel)?;
@@ -448,45 +490,69 @@ impl<'c> Loader<'c> {
                     Ok(0)
                 };
                 let fr = |raw: &RawRow<'_>, probs: &mut Vec<Problem>| {
-                    let cols = cell.borrow().clone()?;
-                    row_fn(&cols)(raw, probs)
+                    let cols = cell.borrow();
+                    parse_row(kind, rel, cols.as_ref()?, raw, probs, f)
                 };
                 match read::jsonl_rows(&bytes, rel, &mapped, &fr) {
                     Ok((rows, p)) => {
-                        out.extend(rows);
-                        problems.extend(p);
+                        out.take(rows, keep_lines);
+                        out.problems.extend(p);
                         if let Some(c) = cell.borrow().as_ref() {
-                            seen_cols.get_or_insert_with(|| make(c));
+                            out.cols.get_or_insert_with(|| column_names(kind, c));
                         }
                     }
-                    Err(p) => problems.push(p),
+                    Err(p) => out.problems.push(p),
                 }
             } else {
-                let (header, consumed, next_line) = match read::csv_header(&bytes, rel, delimiter) {
-                    Ok(h) => h,
-                    Err(p) => {
-                        problems.push(p);
-                        continue;
-                    }
+                let open = || read::open(file);
+                let mut cols_seen: Option<Cols> = None;
+                let mut on_header = |h: &Header| -> Result<(Cols, usize), Problem> {
+                    let c = map_header(kind, h, mapping, rel)?;
+                    cols_seen = Some(c.clone());
+                    let n = c.n_fields;
+                    Ok((c, n))
                 };
-                let cols = match map_header(kind, &header, mapping, rel) {
-                    Ok(c) => c,
-                    Err(p) => {
-                        problems.push(p);
-                        continue;
-                    }
+                let row = |cols: &Cols, raw: &RawRow<'_>, probs: &mut Vec<Problem>| parse_row(kind, rel, cols, raw, probs, f);
+                let start = out.rows.len();
+                let mut problems = Vec::new();
+                let result = {
+                    let out_ref = &mut out;
+                    let mut sink = |rows: Option<Vec<Parsed<T>>>, fraction: f64| match rows {
+                        Some(rows) => {
+                            // Reserve the whole table once its size can be estimated, so the
+                            // row vector does not grow by doubling (which needs twice the memory).
+                            if fraction > 0.0 && out_ref.rows.capacity() == out_ref.rows.len() {
+                                let so_far = (out_ref.rows.len() - start + rows.len()) as f64;
+                                let est = (so_far / fraction * 1.02) as usize + 16;
+                                let extra = est.saturating_sub(out_ref.rows.len());
+                                out_ref.rows.reserve_exact(extra);
+                                if keep_lines {
+                                    out_ref.lines.reserve_exact(extra);
+                                }
+                            }
+                            out_ref.take(rows, keep_lines)
+                        }
+                        None => {
+                            out_ref.rows.truncate(start);
+                            if keep_lines {
+                                out_ref.lines.truncate(start);
+                            }
+                            out_ref.pending.retain(|p| (p.0 as usize) < start);
+                        }
+                    };
+                    let size = if file.gz { None } else { std::fs::metadata(&file.path).ok().map(|m| m.len()) };
+                    read::csv_table(&open, size, rel, delimiter, &mut on_header, &row, &mut sink, &mut problems)
                 };
-                let body = &bytes[consumed.min(bytes.len())..];
-                let rf = row_fn(&cols);
-                let (chunks, p) = read::csv_rows(body, next_line, delimiter, rel, cols.n_fields, &rf);
-                for c in chunks {
-                    out.extend(c);
+                out.problems.extend(problems);
+                if let Err(p) = result {
+                    out.problems.push(p);
                 }
-                problems.extend(p);
-                seen_cols.get_or_insert_with(|| make(&cols));
+                if let Some(c) = &cols_seen {
+                    out.cols.get_or_insert_with(|| column_names(kind, c));
+                }
             }
         }
-        (out, problems, seen_cols)
+        out
     }
 
     fn run(&mut self, found: &Discovered) {
@@ -497,7 +563,7 @@ impl<'c> Loader<'c> {
 
         // 1. Tables that define ids: accounts and groups.
         let acc_ts = self.parser(TableKind::Accounts, "created_at");
-        let accounts_fn = |r: &mut Row<'_, '_>, _: &mut [Option<Box<str>>; 3]| -> Option<Account> {
+        let accounts_fn = |r: &mut Row<'_, '_>| -> Option<Account> {
             use c::account::*;
             let id = r.required(ID);
             Some(Account {
@@ -517,28 +583,8 @@ impl<'c> Loader<'c> {
                 declared: true,
             })
         };
-        let (accs, p, cols) = self.read_table(TableKind::Accounts, files(TableKind::Accounts), &accounts_fn);
-        self.problems.extend(p);
-        self.set_columns(TableKind::Accounts, cols);
-        let acc_files = files(TableKind::Accounts);
-        let mut account_extras = Vec::new();
-        {
-            let mut first: FxHashMap<Box<str>, u64> = FxHashMap::default();
-            for a in accs {
-                if let Some(&l) = first.get(&a.row.id) {
-                    self.dup(acc_files, a.line, &a.row.id, l);
-                    continue;
-                }
-                first.insert(a.row.id.clone(), a.line);
-                self.account_lines.push((String::new(), a.line));
-                account_extras.push(a.extras);
-                self.data.accounts.push(a.row);
-            }
-        }
-        self.store_extras(TableKind::Accounts, account_extras);
-
         let grp_ts = self.parser(TableKind::Groups, "created_at");
-        let groups_fn = |r: &mut Row<'_, '_>, _: &mut [Option<Box<str>>; 3]| -> Option<Group> {
+        let groups_fn = |r: &mut Row<'_, '_>| -> Option<Group> {
             use c::group::*;
             Some(Group {
                 id: r.required(ID).into(),
@@ -549,48 +595,30 @@ impl<'c> Loader<'c> {
                 visibility: r.get(VISIBILITY).map(|v| v.to_lowercase().into()),
             })
         };
-        let (grps, p, cols) = self.read_table(TableKind::Groups, files(TableKind::Groups), &groups_fn);
-        self.problems.extend(p);
-        self.set_columns(TableKind::Groups, cols);
-        let mut group_extras = Vec::new();
-        {
-            let mut first: FxHashMap<Box<str>, u64> = FxHashMap::default();
-            for g in grps {
-                if let Some(&l) = first.get(&g.row.id) {
-                    self.dup(files(TableKind::Groups), g.line, &g.row.id, l);
-                    continue;
-                }
-                first.insert(g.row.id.clone(), g.line);
-                group_extras.push(g.extras);
-                self.data.groups.push(g.row);
-            }
-        }
-        self.store_extras(TableKind::Groups, group_extras);
+        let (accs, grps) = rayon::join(
+            || self.read_table(TableKind::Accounts, files(TableKind::Accounts), true, &accounts_fn),
+            || self.read_table(TableKind::Groups, files(TableKind::Groups), true, &groups_fn),
+        );
+        let mut account_map = self.keep_unique(TableKind::Accounts, accs, |d| &mut d.accounts, |a| &a.id);
+        let mut group_map = self.keep_unique(TableKind::Groups, grps, |d| &mut d.groups, |g| &g.id);
+        account_map.freeze();
+        group_map.freeze();
 
-        let account_map: FxHashMap<&str, u32> = {
-            let mut m = FxHashMap::with_capacity_and_hasher(self.data.accounts.len(), Default::default());
-            for (i, a) in self.data.accounts.iter().enumerate() {
-                m.insert(&*a.id, i as u32);
-            }
-            m
-        };
-        let group_map: FxHashMap<&str, u32> = self.data.groups.iter().enumerate().map(|(i, g)| (&*g.id, i as u32)).collect();
-
-        // 2. The other tables, in parallel.
+        // 2. Posts, follows, memberships, presence: in parallel.
         let post_ts = self.parser(TableKind::Posts, "created_at");
-        let posts_fn = |r: &mut Row<'_, '_>, refs: &mut [Option<Box<str>>; 3]| -> Option<Post> {
+        let posts_fn = |r: &mut Row<'_, '_>| -> Option<Post> {
             use c::post::*;
             let id = r.required(ID);
-            let author = r.account(AUTHOR, 0, &account_map);
+            let author = r.account(AUTHOR, slot::ACCOUNT_A, &account_map);
             let created_at = r.required_time(CREATED_AT, &post_ts);
             let text: Box<str> = r.get(TEXT).unwrap_or("").into();
-            for (slot, col) in [(0usize, REPLY_TO), (1, REPOST_OF), (2, QUOTE_OF)] {
+            for (s, col) in [(slot::REPLY_TO, REPLY_TO), (slot::REPOST_OF, REPOST_OF), (slot::QUOTE_OF, QUOTE_OF)] {
                 if let Some(v) = r.get(col) {
                     if v == id {
                         let n = r.name(col);
                         r.err(col, "self-reference", format!("`{n}` is {}, the post's own id: a post cannot refer to itself", show_value(v)));
                     }
-                    refs[slot] = Some(v.into());
+                    r.pending.push((s, v.into()));
                 }
             }
             let list = |r: &Row<'_, '_>, col: usize, lower: bool, extract: fn(&str) -> Vec<Box<str>>| -> Box<[Box<str>]> {
@@ -628,10 +656,10 @@ impl<'c> Loader<'c> {
             })
         };
         let fol_ts = self.parser(TableKind::Follows, "created_at");
-        let follows_fn = |r: &mut Row<'_, '_>, _: &mut [Option<Box<str>>; 3]| -> Option<Follow> {
+        let follows_fn = |r: &mut Row<'_, '_>| -> Option<Follow> {
             use c::follow::*;
-            let source = r.account(SOURCE, 0, &account_map);
-            let target = r.account(TARGET, 1, &account_map);
+            let source = r.account(SOURCE, slot::ACCOUNT_A, &account_map);
+            let target = r.account(TARGET, slot::ACCOUNT_B, &account_map);
             let weight = r.float(WEIGHT).unwrap_or(1.0);
             if weight < 0.0 {
                 r.err(WEIGHT, "bad-number", format!("`weight` is {weight}: expected a number ≥ 0"));
@@ -646,11 +674,17 @@ impl<'c> Loader<'c> {
         };
         let mem_j = self.parser(TableKind::Memberships, "joined_at");
         let mem_l = self.parser(TableKind::Memberships, "left_at");
-        let memberships_fn = |r: &mut Row<'_, '_>, refs: &mut [Option<Box<str>>; 3]| -> Option<Membership> {
+        let memberships_fn = |r: &mut Row<'_, '_>| -> Option<Membership> {
             use c::membership::*;
             let g = r.required(GROUP);
-            refs[0] = Some(g.into());
-            let account = r.account(ACCOUNT, 0, &account_map);
+            let group = match group_map.get(g) {
+                Some(ix) => ix,
+                None => {
+                    r.pending.push((slot::GROUP, g.into()));
+                    UNKNOWN
+                }
+            };
+            let account = r.account(ACCOUNT, slot::ACCOUNT_A, &account_map);
             let joined_at = r.time(JOINED_AT, &mem_j);
             let left_at = r.time(LEFT_AT, &mem_l);
             if let (Some(j), Some(l)) = (joined_at, left_at)
@@ -659,7 +693,7 @@ impl<'c> Loader<'c> {
                 r.err(LEFT_AT, "bad-timestamp", "`left_at` lies before `joined_at`: expected a later time".into());
             }
             Some(Membership {
-                group: group_map.get(g).copied().unwrap_or(UNKNOWN),
+                group,
                 account,
                 joined_at,
                 left_at,
@@ -667,9 +701,9 @@ impl<'c> Loader<'c> {
             })
         };
         let pre_ts = self.parser(TableKind::Presence, "at");
-        let presence_fn = |r: &mut Row<'_, '_>, _: &mut [Option<Box<str>>; 3]| -> Option<PresenceRecord> {
+        let presence_fn = |r: &mut Row<'_, '_>| -> Option<PresenceRecord> {
             use c::presence::*;
-            let account = r.account(ACCOUNT, 0, &account_map);
+            let account = r.account(ACCOUNT, slot::ACCOUNT_A, &account_map);
             let at = r.required_time(AT, &pre_ts);
             let duration_s = r.uint(DURATION_S);
             if duration_s.is_some_and(|d| d > u32::MAX as u64) {
@@ -683,11 +717,88 @@ impl<'c> Loader<'c> {
                 duration_s: duration_s.map(|d| d as u32),
             })
         };
+        let this = &*self;
+        let (mut posts, (follows, (memberships, presence))) = rayon::join(
+            || this.read_table(TableKind::Posts, files(TableKind::Posts), true, &posts_fn),
+            || {
+                rayon::join(
+                    || this.read_table(TableKind::Follows, files(TableKind::Follows), false, &follows_fn),
+                    || {
+                        rayon::join(
+                            || this.read_table(TableKind::Memberships, files(TableKind::Memberships), false, &memberships_fn),
+                            || this.read_table(TableKind::Presence, files(TableKind::Presence), false, &presence_fn),
+                        )
+                    },
+                )
+            },
+        );
+
+        // 3. Posts: ids, then references between posts.
+        self.problems.append(&mut posts.problems);
+        self.set_columns(TableKind::Posts, posts.cols.take());
+        let post_file = posts.first_file.clone();
+        self.data.posts = std::mem::take(&mut posts.rows);
+        let mut keep = vec![true; self.data.posts.len()];
+        let mut post_map = IdMap::with_capacity(self.data.posts.len());
+        let mut dups = Vec::new();
+        for (i, p) in self.data.posts.iter().enumerate() {
+            if let Some(first) = post_map.insert(&p.id, i as u32) {
+                dups.push((i, first));
+            }
+        }
+        for (i, first) in dups {
+            keep[i] = false;
+            let id = self.data.posts[i].id.clone();
+            self.dup(&post_file, posts.lines[i], &id, posts.lines[first as usize]);
+        }
+        let mut implicit: FxHashMap<Box<str>, u32> = FxHashMap::default();
+        let mut dangling = [0u64; 3];
+        for (row, s, name) in std::mem::take(&mut posts.pending) {
+            let i = row as usize;
+            if s == slot::ACCOUNT_A {
+                let ix = self.implicit_account(&mut implicit, name);
+                self.data.posts[i].author = ix;
+                continue;
+            }
+            let k = (s - slot::REPLY_TO) as usize;
+            let target = post_map.get(&name);
+            let p = &mut self.data.posts[i];
+            match (k, target) {
+                (0, Some(t)) => p.reply_to = Some(t),
+                (1, Some(t)) => p.repost_of = Some(t),
+                (_, Some(t)) => p.quote_of = Some(t),
+                (0, None) => p.flags |= post_flags::DANGLING_REPLY,
+                (1, None) => p.flags |= post_flags::DANGLING_REPOST,
+                (_, None) => p.flags |= post_flags::DANGLING_QUOTE,
+            }
+            if target.is_none() {
+                dangling[k.min(2)] += 1;
+            }
+        }
+        for (k, name) in ["posts.reply_to", "posts.repost_of", "posts.quote_of"].iter().enumerate() {
+            if dangling[k] > 0 {
+                self.data.summary.dangling.insert(name.to_string(), dangling[k]);
+                let what = ["replies to", "reposts of", "quotes of"][k];
+                self.note(&post_file, 0, 0, "dangling-reference", format!("{} {what} posts that are not in the data: kept, counted as dangling references", dangling[k]));
+            }
+        }
+        self.store_extras(TableKind::Posts, std::mem::take(&mut posts.extras));
+        if keep.iter().any(|k| !k) {
+            self.drop_posts(&keep);
+            post_map = IdMap::with_capacity(self.data.posts.len());
+            for (i, p) in self.data.posts.iter().enumerate() {
+                post_map.insert(&p.id, i as u32);
+            }
+        }
+        drop(posts);
+        post_map.freeze();
+
+        // 4. Ratings need the post ids: read them now.
         let rat_ts = self.parser(TableKind::Ratings, "created_at");
-        let ratings_fn = |r: &mut Row<'_, '_>, refs: &mut [Option<Box<str>>; 3]| -> Option<Rating> {
+        let ratings_fn = |r: &mut Row<'_, '_>| -> Option<Rating> {
             use c::rating::*;
-            refs[0] = Some(r.required(POST).into());
-            let rater = r.account(RATER, 0, &account_map);
+            let post_id = r.required(POST);
+            let rater = r.account(RATER, slot::ACCOUNT_A, &account_map);
             let score = match r.get(SCORE) {
                 Some(_) => r.float(SCORE).unwrap_or(0.0),
                 None => {
@@ -695,232 +806,119 @@ impl<'c> Loader<'c> {
                     0.0
                 }
             };
+            let post = match post_map.get(post_id) {
+                Some(ix) => ix,
+                None => {
+                    r.pending.push((slot::REPLY_TO, post_id.into()));
+                    UNKNOWN
+                }
+            };
             Some(Rating {
-                post: UNKNOWN,
+                post,
                 rater,
                 score,
                 created_at: r.time(CREATED_AT, &rat_ts),
                 kind: r.choice(KIND, &[("like", RatingKind::Like), ("star", RatingKind::Star), ("up", RatingKind::Up), ("down", RatingKind::Down)]).unwrap_or_default(),
             })
         };
-
-        let this = &*self;
-        let ((posts, (follows, memberships)), (presence, ratings)) = rayon::join(
-            || {
-                rayon::join(
-                    || this.read_table(TableKind::Posts, files(TableKind::Posts), &posts_fn),
-                    || {
-                        rayon::join(
-                            || this.read_table(TableKind::Follows, files(TableKind::Follows), &follows_fn),
-                            || this.read_table(TableKind::Memberships, files(TableKind::Memberships), &memberships_fn),
-                        )
-                    },
-                )
-            },
-            || {
-                rayon::join(
-                    || this.read_table(TableKind::Presence, files(TableKind::Presence), &presence_fn),
-                    || this.read_table(TableKind::Ratings, files(TableKind::Ratings), &ratings_fn),
-                )
-            },
-        );
+        let ratings = self.read_table(TableKind::Ratings, files(TableKind::Ratings), false, &ratings_fn);
         drop(account_map);
         drop(group_map);
 
-        // 3. Posts: ids, then references between posts.
-        let (posts, p, cols) = posts;
-        self.problems.extend(p);
-        self.set_columns(TableKind::Posts, cols);
-        let post_files = files(TableKind::Posts);
-        let mut post_refs: Vec<[Option<Box<str>>; 3]> = Vec::with_capacity(posts.len());
-        let mut post_unknown: Vec<(usize, Vec<(u8, Box<str>)>)> = Vec::new();
-        let mut post_extras = Vec::new();
-        let mut post_lines: Vec<u64> = Vec::with_capacity(posts.len());
-        self.data.posts.reserve(posts.len());
-        for p in posts {
-            if !p.unknown.is_empty() {
-                post_unknown.push((self.data.posts.len(), p.unknown));
-            }
-            post_refs.push(p.refs);
-            post_lines.push(p.line);
-            post_extras.push(p.extras);
-            self.data.posts.push(p.row);
-        }
-        self.store_extras(TableKind::Posts, post_extras);
-        let mut keep = vec![true; self.data.posts.len()];
-        let post_map: FxHashMap<Box<str>, u32> = {
-            let mut m: FxHashMap<Box<str>, u32> = FxHashMap::with_capacity_and_hasher(self.data.posts.len(), Default::default());
-            let mut dups = Vec::new();
-            for (i, p) in self.data.posts.iter().enumerate() {
-                match m.entry(p.id.clone()) {
-                    std::collections::hash_map::Entry::Occupied(e) => dups.push((i, *e.get())),
-                    std::collections::hash_map::Entry::Vacant(e) => {
-                        e.insert(i as u32);
-                    }
-                }
-            }
-            for (i, first) in dups {
-                keep[i] = false;
-                let id = self.data.posts[i].id.clone();
-                self.dup(post_files, post_lines[i], &id, post_lines[first as usize]);
-            }
-            m
-        };
-        // Resolve implicit authors in post order.
-        let mut implicit: FxHashMap<Box<str>, u32> = FxHashMap::default();
-        for (i, unknown) in post_unknown {
-            for (_, name) in unknown {
-                let ix = self.implicit_account(&mut implicit, name);
-                self.data.posts[i].author = ix;
+        // 5. Implicit accounts, in table order: follows, memberships, presence, ratings.
+        let mut follows = follows;
+        self.problems.append(&mut follows.problems);
+        self.set_columns(TableKind::Follows, follows.cols.take());
+        for (row, s, name) in std::mem::take(&mut follows.pending) {
+            let ix = self.implicit_account(&mut implicit, name);
+            let f = &mut follows.rows[row as usize];
+            if s == slot::ACCOUNT_A {
+                f.source = ix;
+            } else {
+                f.target = ix;
             }
         }
-        // References between posts.
-        let mut dangling = [0u64; 3];
-        {
-            use rayon::prelude::*;
-            let counts = self
-                .data
-                .posts
-                .par_iter_mut()
-                .zip(post_refs.par_iter())
-                .map(|(p, refs)| {
-                    let mut d = [0u64; 3];
-                    for (slot, r) in refs.iter().enumerate() {
-                        let Some(r) = r else { continue };
-                        let target = post_map.get(r).copied();
-                        match (slot, target) {
-                            (0, Some(t)) => p.reply_to = Some(t),
-                            (1, Some(t)) => p.repost_of = Some(t),
-                            (2, Some(t)) => p.quote_of = Some(t),
-                            (0, None) => p.flags |= post_flags::DANGLING_REPLY,
-                            (1, None) => p.flags |= post_flags::DANGLING_REPOST,
-                            _ => p.flags |= post_flags::DANGLING_QUOTE,
-                        }
-                        if target.is_none() {
-                            d[slot] += 1;
-                        }
-                    }
-                    d
-                })
-                .reduce(|| [0; 3], |a, b| [a[0] + b[0], a[1] + b[1], a[2] + b[2]]);
-            dangling = [dangling[0] + counts[0], dangling[1] + counts[1], dangling[2] + counts[2]];
-        }
-        for (slot, name) in ["posts.reply_to", "posts.repost_of", "posts.quote_of"].iter().enumerate() {
-            if dangling[slot] > 0 {
-                self.data.summary.dangling.insert(name.to_string(), dangling[slot]);
-                let what = ["replies to", "reposts of", "quotes of"][slot];
-                let file = post_files.first().map_or("posts", |f| f.rel.as_str()).to_string();
-                self.note(&file, 0, 0, "dangling-reference", format!("{} {what} posts that are not in the data: kept, counted as dangling references", dangling[slot]));
-            }
-        }
-        if keep.iter().any(|k| !k) {
-            self.drop_posts(&keep);
-        }
+        self.data.follows = std::mem::take(&mut follows.rows);
+        self.store_extras(TableKind::Follows, std::mem::take(&mut follows.extras));
 
-        // 4. Follows, memberships, presence, ratings: implicit accounts, in that order.
-        let (follows, p, cols) = follows;
-        self.problems.extend(p);
-        self.set_columns(TableKind::Follows, cols);
-        let mut extras = Vec::new();
-        for f in follows {
-            let mut row = f.row;
-            for (slot, name) in f.unknown {
-                let ix = self.implicit_account(&mut implicit, name);
-                if slot == 0 {
-                    row.source = ix;
-                } else {
-                    row.target = ix;
-                }
-            }
-            extras.push(f.extras);
-            self.data.follows.push(row);
-        }
-        self.store_extras(TableKind::Follows, extras);
-
-        let (memberships, p, cols) = memberships;
-        self.problems.extend(p);
-        self.set_columns(TableKind::Memberships, cols);
-        let mut extras = Vec::new();
-        let mut implicit_groups: FxHashMap<Box<str>, u32> = FxHashMap::default();
+        let mut memberships = memberships;
+        self.problems.append(&mut memberships.problems);
+        self.set_columns(TableKind::Memberships, memberships.cols.take());
         let groups_declared = found.tables.contains_key(&TableKind::Groups);
+        let mut implicit_groups: FxHashMap<Box<str>, u32> = FxHashMap::default();
         let mut dangling_groups = 0u64;
-        for m in memberships {
-            let mut row = m.row;
-            for (_, name) in m.unknown {
-                row.account = self.implicit_account(&mut implicit, name);
-            }
-            if row.group == UNKNOWN {
-                let name = m.refs[0].clone().unwrap_or_default();
+        for (row, s, name) in std::mem::take(&mut memberships.pending) {
+            let m = &mut memberships.rows[row as usize];
+            if s == slot::GROUP {
                 if groups_declared {
                     dangling_groups += 1;
                 }
                 let n = self.data.groups.len() as u32;
-                row.group = *implicit_groups.entry(name.clone()).or_insert_with(|| n);
-                if row.group == n {
+                m.group = *implicit_groups.entry(name.clone()).or_insert(n);
+                if m.group == n {
                     self.data.groups.push(Group { id: name, ..Group::default() });
                 }
+            } else {
+                let ix = self.implicit_account(&mut implicit, name);
+                memberships.rows[row as usize].account = ix;
             }
-            extras.push(m.extras);
-            self.data.memberships.push(row);
         }
-        self.store_extras(TableKind::Memberships, extras);
+        self.data.memberships = std::mem::take(&mut memberships.rows);
+        self.store_extras(TableKind::Memberships, std::mem::take(&mut memberships.extras));
         if dangling_groups > 0 {
             self.data.summary.dangling.insert("memberships.group".into(), dangling_groups);
-            let file = files(TableKind::Memberships).first().map_or("memberships", |f| f.rel.as_str()).to_string();
-            self.note(&file, 0, 0, "dangling-reference", format!("{dangling_groups} memberships of groups that are not in the groups table: the groups were added by id"));
+            self.note(&memberships.first_file, 0, 0, "dangling-reference", format!("{dangling_groups} memberships of groups that are not in the groups table: the groups were added by id"));
         }
 
-        let (presence, p, cols) = presence;
-        self.problems.extend(p);
-        self.set_columns(TableKind::Presence, cols);
-        let mut extras = Vec::new();
-        for r in presence {
-            let mut row = r.row;
-            for (_, name) in r.unknown {
-                row.account = self.implicit_account(&mut implicit, name);
-            }
-            extras.push(r.extras);
-            self.data.presence.push(row);
+        let mut presence = presence;
+        self.problems.append(&mut presence.problems);
+        self.set_columns(TableKind::Presence, presence.cols.take());
+        for (row, _, name) in std::mem::take(&mut presence.pending) {
+            let ix = self.implicit_account(&mut implicit, name);
+            presence.rows[row as usize].account = ix;
         }
-        self.store_extras(TableKind::Presence, extras);
+        self.data.presence = std::mem::take(&mut presence.rows);
+        self.store_extras(TableKind::Presence, std::mem::take(&mut presence.extras));
 
-        let (ratings, p, cols) = ratings;
-        self.problems.extend(p);
-        self.set_columns(TableKind::Ratings, cols);
-        let mut extras = Vec::new();
+        let mut ratings = ratings;
+        self.problems.append(&mut ratings.problems);
+        self.set_columns(TableKind::Ratings, ratings.cols.take());
+        let mut keep_rating = vec![true; ratings.rows.len()];
         let mut dangling_ratings = 0u64;
-        let post_index: FxHashMap<&str, u32> = self.data.posts.iter().enumerate().map(|(i, p)| (&*p.id, i as u32)).collect();
-        let mut resolved = Vec::with_capacity(ratings.len());
-        for r in ratings {
-            let mut row = r.row;
-            match r.refs[0].as_deref().and_then(|id| post_index.get(id)) {
-                Some(&ix) => row.post = ix,
-                None => {
-                    dangling_ratings += 1;
-                    continue;
-                }
+        for (row, s, name) in std::mem::take(&mut ratings.pending) {
+            if s == slot::REPLY_TO {
+                keep_rating[row as usize] = false;
+                dangling_ratings += 1;
+            } else if keep_rating[row as usize] {
+                let ix = self.implicit_account(&mut implicit, name);
+                ratings.rows[row as usize].rater = ix;
             }
-            resolved.push((row, r.unknown, r.extras));
         }
-        drop(post_index);
-        for (mut row, unknown, ex) in resolved {
-            for (_, name) in unknown {
-                row.rater = self.implicit_account(&mut implicit, name);
-            }
-            extras.push(ex);
-            self.data.ratings.push(row);
+        let n_extra = self.data.extras.get(&TableKind::Ratings).map_or(0, |e| e.names.len());
+        let mut i = 0;
+        ratings.rows.retain(|_| {
+            i += 1;
+            keep_rating[i - 1]
+        });
+        let mut extras = std::mem::take(&mut ratings.extras);
+        if n_extra > 0 {
+            let mut j = 0;
+            extras.retain(|_| {
+                j += 1;
+                keep_rating[(j - 1) / n_extra]
+            });
         }
+        self.data.ratings = std::mem::take(&mut ratings.rows);
         self.store_extras(TableKind::Ratings, extras);
         if dangling_ratings > 0 {
             self.data.summary.dangling.insert("ratings.post".into(), dangling_ratings);
-            let file = files(TableKind::Ratings).first().map_or("ratings", |f| f.rel.as_str()).to_string();
-            self.note(&file, 0, 0, "dangling-reference", format!("{dangling_ratings} ratings of posts that are not in the data: left out"));
+            self.note(&ratings.first_file, 0, 0, "dangling-reference", format!("{dangling_ratings} ratings of posts that are not in the data: left out"));
         }
 
         let declared = found.tables.contains_key(&TableKind::Accounts);
         self.data.summary.implicit_accounts = implicit.len() as u64;
         if declared && !implicit.is_empty() {
-            let file = acc_files.first().map_or("accounts", |f| f.rel.as_str()).to_string();
+            let file = files(TableKind::Accounts).first().map_or("accounts", |f| f.rel.as_str()).to_string();
             self.note(&file, 0, 0, "dangling-reference", format!(
                 "{} accounts are referenced (as authors, followers, members, raters) but not in the accounts table: added without profile",
                 implicit.len()
@@ -941,6 +939,43 @@ impl<'c> Loader<'c> {
         }
     }
 
+    /// Moves an id-defining table into the dataset, reporting duplicate ids; returns the
+    /// id map.
+    fn keep_unique<T>(
+        &mut self,
+        kind: TableKind,
+        mut out: TableOut<T>,
+        vec: impl Fn(&mut Dataset) -> &mut Vec<T>,
+        id: impl Fn(&T) -> &str,
+    ) -> IdMap {
+        self.problems.append(&mut out.problems);
+        self.set_columns(kind, out.cols.take());
+        let n_extra = self.data.extras.get(&kind).map_or(0, |e| e.names.len());
+        let mut map = IdMap::with_capacity(out.rows.len());
+        let mut kept = Vec::with_capacity(out.rows.len());
+        let mut extras = Vec::new();
+        let mut firsts: Vec<u64> = Vec::with_capacity(out.rows.len());
+        let mut dups = Vec::new();
+        let mut ex = out.extras.into_iter();
+        for (i, row) in out.rows.into_iter().enumerate() {
+            let row_extras: Vec<Box<str>> = ex.by_ref().take(n_extra).collect();
+            let line = out.lines.get(i).copied().unwrap_or(0);
+            if let Some(first) = map.insert(id(&row), kept.len() as u32) {
+                dups.push((line, id(&row).to_string(), firsts[first as usize]));
+                continue;
+            }
+            firsts.push(line);
+            extras.extend(row_extras);
+            kept.push(row);
+        }
+        for (line, id, first) in dups {
+            self.dup(&out.first_file, line, &id, first);
+        }
+        *vec(&mut self.data) = kept;
+        self.store_extras(kind, extras);
+        map
+    }
+
     fn implicit_account(&mut self, implicit: &mut FxHashMap<Box<str>, u32>, name: Box<str>) -> u32 {
         if let Some(&ix) = implicit.get(&name) {
             return ix;
@@ -951,10 +986,9 @@ impl<'c> Loader<'c> {
         ix
     }
 
-    fn dup(&mut self, files: &[TableFile], line: u64, id: &str, first_line: u64) {
-        let file = files.first().map_or("?", |f| f.rel.as_str()).to_string();
+    fn dup(&mut self, file: &str, line: u64, id: &str, first_line: u64) {
         self.problems.push(Problem {
-            file,
+            file: file.to_string(),
             line,
             column: 1,
             level: Level::Error,
@@ -1010,14 +1044,17 @@ impl<'c> Loader<'c> {
         }
     }
 
-    fn store_extras(&mut self, k: TableKind, rows: Vec<Vec<Box<str>>>) {
+    /// Stores a table's extra fields (row-major, one value per extra column per kept row).
+    fn store_extras(&mut self, k: TableKind, flat: Vec<Box<str>>) {
         let Some(ex) = self.data.extras.get_mut(&k) else { return };
         let n = ex.names.len();
-        let mut values: Vec<Vec<Box<str>>> = (0..n).map(|_| Vec::with_capacity(rows.len())).collect();
-        for r in rows {
-            for (c, col) in values.iter_mut().enumerate() {
-                col.push(r.get(c).cloned().unwrap_or_default());
-            }
+        if n == 0 {
+            return;
+        }
+        let rows = flat.len() / n;
+        let mut values: Vec<Vec<Box<str>>> = (0..n).map(|_| Vec::with_capacity(rows)).collect();
+        for (i, v) in flat.into_iter().enumerate() {
+            values[i % n].push(v);
         }
         ex.values = values;
     }
@@ -1032,7 +1069,6 @@ impl<'c> Loader<'c> {
             self.problems.truncate(max);
             return Err(LoadError::Problems { problems: self.problems, more });
         }
-        let _ = &self.account_lines;
         let mut skipped: BTreeMap<String, u64> = BTreeMap::new();
         for p in self.problems.iter().filter(|p| p.level == Level::Error) {
             *skipped.entry(p.kind.to_string()).or_default() += 1;

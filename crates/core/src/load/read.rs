@@ -12,17 +12,35 @@ pub const MAX_FIELD: usize = 1 << 20;
 /// CSV files above this size are parsed in parallel chunks.
 const PARALLEL_MIN: usize = 4 << 20;
 
+/// Opens a file for reading, decompressing `.gz`.
+pub fn open(f: &TableFile) -> Result<Box<dyn Read + Send>, Problem> {
+    let file = std::fs::File::open(&f.path)
+        .map_err(|e| file_problem(&f.rel, "unreadable", format!("cannot read the file: {e}")))?;
+    if f.gz {
+        Ok(Box::new(GzRead { inner: flate2::read::MultiGzDecoder::new(std::io::BufReader::new(file)), rel: f.rel.clone() }))
+    } else {
+        Ok(Box::new(file))
+    }
+}
+
+/// A gzip stream whose errors say which file is not valid gzip.
+struct GzRead<R: Read> {
+    inner: flate2::read::MultiGzDecoder<R>,
+    rel: String,
+}
+
+impl<R: Read> Read for GzRead<R> {
+    fn read(&mut self, buf: &mut [u8]) -> std::io::Result<usize> {
+        self.inner.read(buf).map_err(|e| std::io::Error::new(e.kind(), format!("{}: not a readable gzip file: {e}", self.rel)))
+    }
+}
+
 /// A file's bytes, decompressed.
 pub fn read_bytes(f: &TableFile) -> Result<Vec<u8>, Problem> {
-    let io = |e: std::io::Error| file_problem(&f.rel, "unreadable", format!("cannot read the file: {e}"));
-    let raw = std::fs::read(&f.path).map_err(io)?;
-    if !f.gz {
-        return Ok(raw);
-    }
-    let mut out = Vec::with_capacity(raw.len() * 4);
-    flate2::read::MultiGzDecoder::new(&raw[..])
+    let mut out = Vec::new();
+    open(f)?
         .read_to_end(&mut out)
-        .map_err(|e| file_problem(&f.rel, "bad-gzip", format!("not a readable gzip file: {e}")))?;
+        .map_err(|e| file_problem(&f.rel, "unreadable", format!("cannot read the file: {e}")))?;
     Ok(out)
 }
 
@@ -100,9 +118,7 @@ fn split_points(body: &[u8], parts: usize, first_line: u64) -> Vec<(usize, u64)>
     points
 }
 
-/// Reads a CSV file: validates the header and calls `rows` for each chunk of records.
-/// Returns the header, or a file-level problem. `rows` gets `(chunk index, iterator-like
-/// reader)` through `each_row`.
+/// Reads the header row of a CSV text: the names, the bytes consumed and the next line.
 pub fn csv_header(bytes: &[u8], rel: &str, delimiter: u8) -> Result<(Header, usize, u64), Problem> {
     let bytes_nobom = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes);
     let bom = bytes.len() - bytes_nobom.len();
@@ -165,46 +181,152 @@ pub fn utf8_message(field: &[u8], e: std::str::Utf8Error) -> String {
     )
 }
 
-/// Parses the data rows of a CSV body (everything after the header) and hands each row to
-/// `f`. Runs in `parts` parallel chunks when the body is large; the results of the chunks
-/// are returned in file order.
-pub fn csv_rows<T: Send>(
-    body: &[u8],
-    first_line: u64,
-    delimiter: u8,
+/// Size of the blocks a CSV file is read in; each block is parsed on all cores.
+const BLOCK: usize = 16 << 20;
+
+/// The last position in `buf` just after a newline outside quotes (assuming `buf` starts
+/// at a record boundary), or `None`.
+fn last_boundary(buf: &[u8]) -> Option<usize> {
+    let mut in_quotes = false;
+    let mut last = None;
+    for i in memchr::memchr2_iter(b'"', b'\n', buf) {
+        if buf[i] == b'"' {
+            in_quotes = !in_quotes;
+        } else if !in_quotes {
+            last = Some(i + 1);
+        }
+    }
+    last
+}
+
+/// Reads a CSV table in blocks: the header (through `on_header`), then every data row
+/// through `f`, handing the rows of each block to `sink` in file order (`sink(None)` means:
+/// forget the rows handed over so far). Blocks are split at
+/// record boundaries and parsed in parallel. When a block shows a structural problem
+/// (quotes in odd places can make a split point wrong), the whole file is parsed again
+/// sequentially, which is always right.
+#[allow(clippy::too_many_arguments)]
+pub fn csv_table<H: Sync, T: Send>(
+    open: &dyn Fn() -> Result<Box<dyn Read + Send>, Problem>,
+    size: Option<u64>,
     rel: &str,
+    delimiter: u8,
+    on_header: &mut dyn FnMut(&Header) -> Result<(H, usize), Problem>,
+    f: &(dyn Fn(&H, &RawRow<'_>, &mut Vec<Problem>) -> Option<T> + Sync),
+    sink: &mut dyn FnMut(Option<Vec<T>>, f64),
+    problems: &mut Vec<Problem>,
+) -> Result<(), Problem> {
+    let mut reader = open()?;
+    let mut buf: Vec<u8> = Vec::with_capacity(BLOCK + (1 << 16));
+    let eof = fill(&mut reader, &mut buf, BLOCK, rel)?;
+    let (header, consumed, mut next_line) = csv_header_in(&buf, rel, delimiter, eof)?;
+    let (h, n_fields) = on_header(&header)?;
+    buf.drain(..consumed.min(buf.len()));
+    let mut eof = eof;
+    let mut done = consumed as u64;
+    let mut block_problems: Vec<Problem> = Vec::new();
+    loop {
+        if !eof && buf.len() < BLOCK {
+            eof = fill(&mut reader, &mut buf, BLOCK, rel)?;
+        }
+        let cut = if eof {
+            buf.len()
+        } else {
+            match last_boundary(&buf) {
+                Some(c) => c,
+                None => {
+                    // One record larger than a block: read more.
+                    let more = buf.len() + BLOCK;
+                    eof = fill(&mut reader, &mut buf, more, rel)?;
+                    continue;
+                }
+            }
+        };
+        let block = &buf[..cut];
+        let parts = if block.len() >= PARALLEL_MIN { rayon::current_num_threads().max(1) * 2 } else { 1 };
+        let points = split_points(block, parts, next_line);
+        let mut bounds: Vec<(Range<usize>, u64)> = Vec::new();
+        for (i, &(st, l)) in points.iter().enumerate() {
+            let e = points.get(i + 1).map_or(block.len(), |p| p.0);
+            bounds.push((st..e, l));
+        }
+        let run = |(r, l): (Range<usize>, u64)| parse_chunk(&block[r], l, delimiter, rel, n_fields, &|raw: &RawRow<'_>, p: &mut Vec<Problem>| f(&h, raw, p));
+        let results: Vec<(Vec<T>, Vec<Problem>, bool)> = if bounds.len() > 1 {
+            use rayon::prelude::*;
+            bounds.into_par_iter().map(run).collect()
+        } else {
+            bounds.into_iter().map(run).collect()
+        };
+        if results.iter().any(|r| r.2) {
+            drop(results);
+            // Forget what the sink got so far and start over on the sequential path.
+            sink(None, 0.0);
+            return csv_sequential(open, rel, delimiter, &h, n_fields, f, sink, problems);
+        }
+        next_line += memchr::memchr_iter(b'\n', block).count() as u64;
+        done += cut as u64;
+        let fraction = size.filter(|&t| t > 0).map_or(0.0, |t| (done as f64 / t as f64).min(1.0));
+        for (rows, p, _) in results {
+            sink(Some(rows), fraction);
+            block_problems.extend(p);
+        }
+        buf.drain(..cut);
+        if eof && buf.is_empty() {
+            break;
+        }
+    }
+    problems.extend(block_problems);
+    Ok(())
+}
+
+/// Reads up to `target` bytes into `buf`; returns whether the end of the input was reached.
+fn fill(reader: &mut Box<dyn Read + Send>, buf: &mut Vec<u8>, target: usize, rel: &str) -> Result<bool, Problem> {
+    while buf.len() < target {
+        let old = buf.len();
+        buf.resize(target.max(old + 1), 0);
+        match reader.read(&mut buf[old..]) {
+            Ok(0) => {
+                buf.truncate(old);
+                return Ok(true);
+            }
+            Ok(n) => buf.truncate(old + n),
+            Err(e) if e.kind() == std::io::ErrorKind::Interrupted => buf.truncate(old),
+            Err(e) => {
+                buf.truncate(old);
+                return Err(file_problem(rel, "unreadable", format!("cannot read the file: {e}")));
+            }
+        }
+    }
+    Ok(false)
+}
+
+fn csv_header_in(buf: &[u8], rel: &str, delimiter: u8, eof: bool) -> Result<(Header, usize, u64), Problem> {
+    let r = csv_header(buf, rel, delimiter)?;
+    if !eof && r.1 >= buf.len() {
+        return Err(file_problem(rel, "bad-header", "the header row is longer than 16 MiB: expected a CSV header row".into()));
+    }
+    Ok(r)
+}
+
+/// The sequential path: one csv reader over the whole input.
+#[allow(clippy::too_many_arguments)]
+fn csv_sequential<H, T>(
+    open: &dyn Fn() -> Result<Box<dyn Read + Send>, Problem>,
+    rel: &str,
+    delimiter: u8,
+    h: &H,
     n_fields: usize,
-    f: &(dyn Fn(&RawRow<'_>, &mut Vec<Problem>) -> Option<T> + Sync),
-) -> (Vec<Vec<T>>, Vec<Problem>) {
-    let parts = if body.len() >= PARALLEL_MIN { rayon::current_num_threads().max(1) * 2 } else { 1 };
-    let points = split_points(body, parts, first_line);
-    let run = |range: Range<usize>, line0: u64| -> (Vec<T>, Vec<Problem>, bool) {
-        parse_chunk(&body[range], line0, delimiter, rel, n_fields, f)
-    };
-    let mut bounds: Vec<(Range<usize>, u64)> = Vec::new();
-    for (i, &(s, l)) in points.iter().enumerate() {
-        let e = points.get(i + 1).map_or(body.len(), |p| p.0);
-        bounds.push((s..e, l));
-    }
-    let results: Vec<(Vec<T>, Vec<Problem>, bool)> = if bounds.len() > 1 {
-        use rayon::prelude::*;
-        bounds.into_par_iter().map(|(r, l)| run(r, l)).collect()
-    } else {
-        bounds.into_iter().map(|(r, l)| run(r, l)).collect()
-    };
-    // A structural problem (quotes in odd places) can make a chunk boundary wrong:
-    // then parse the whole body in one piece, which is always right.
-    if results.len() > 1 && results.iter().any(|r| r.2) {
-        let (rows, problems, _) = run(0..body.len(), first_line);
-        return (vec![rows], problems);
-    }
-    let mut chunks = Vec::with_capacity(results.len());
-    let mut problems = Vec::new();
-    for (rows, p, _) in results {
-        chunks.push(rows);
-        problems.extend(p);
-    }
-    (chunks, problems)
+    f: &(dyn Fn(&H, &RawRow<'_>, &mut Vec<Problem>) -> Option<T> + Sync),
+    sink: &mut dyn FnMut(Option<Vec<T>>, f64),
+    problems: &mut Vec<Problem>,
+) -> Result<(), Problem> {
+    let mut bytes = Vec::new();
+    open()?.read_to_end(&mut bytes).map_err(|e| file_problem(rel, "unreadable", format!("cannot read the file: {e}")))?;
+    let (_, consumed, next_line) = csv_header(&bytes, rel, delimiter)?;
+    let (rows, p, _) = parse_chunk(&bytes[consumed.min(bytes.len())..], next_line, delimiter, rel, n_fields, &|raw: &RawRow<'_>, pr: &mut Vec<Problem>| f(h, raw, pr));
+    sink(Some(rows), 1.0);
+    problems.extend(p);
+    Ok(())
 }
 
 fn parse_chunk<T>(
@@ -213,7 +335,7 @@ fn parse_chunk<T>(
     delimiter: u8,
     rel: &str,
     n_fields: usize,
-    f: &(dyn Fn(&RawRow<'_>, &mut Vec<Problem>) -> Option<T> + Sync),
+    f: &dyn Fn(&RawRow<'_>, &mut Vec<Problem>) -> Option<T>,
 ) -> (Vec<T>, Vec<Problem>, bool) {
     let mut rdr = csv::ReaderBuilder::new()
         .has_headers(false)

@@ -1,0 +1,249 @@
+//! The command line: arguments are parsed (clap), validated into option structs, and handed
+//! to the library. Exit codes: 0 ok, 1 bad input or a failed plugin, 2 usage.
+
+use crate::run::{Formats, Progress, ReportOptions, RunError, run_report};
+use crate::{demo, registry};
+use clap::{Parser, Subcommand};
+use honeycomb_core::{Lang, Level, LoadError};
+use std::io::{IsTerminal, Write};
+use std::path::PathBuf;
+
+/// honeycomb turns a folder of social-media data into a social-media strategy report,
+/// organised by the seven building blocks of social media (identity, conversations, sharing,
+/// presence, relationships, reputation, groups).
+#[derive(Debug, Parser)]
+#[command(name = "honeycomb", version, about, long_about = None, propagate_version = true)]
+pub struct Cli {
+    /// What to do.
+    #[command(subcommand)]
+    pub command: Command,
+}
+
+/// The subcommands.
+#[derive(Debug, Subcommand)]
+pub enum Command {
+    /// Write the embedded demo data folder and its full report: the first thing to run.
+    Demo {
+        /// Output folder: the data goes to OUT/data, the report to OUT/report.
+        #[arg(long, default_value = "honeycomb-demo")]
+        out: PathBuf,
+        /// Report language (en or nl); default: the demo's own (nl).
+        #[arg(long)]
+        lang: Option<String>,
+    },
+    /// Analyse a data folder and write the report (report.md, report.html, report.json,
+    /// charts/ and metrics/*.csv) into the output folder.
+    Report {
+        /// The data folder (posts.csv or posts.jsonl at least; see the README).
+        data: PathBuf,
+        /// Output folder.
+        #[arg(long, default_value = "honeycomb-report")]
+        out: PathBuf,
+        /// Which report files: any of md, html, json, comma-separated.
+        #[arg(long, default_value = "md,html,json")]
+        format: String,
+        /// Report language: en or nl (default: honeycomb.toml's report.lang, else en).
+        #[arg(long)]
+        lang: Option<String>,
+        /// A folder of templates that replace the embedded ones (same file names).
+        #[arg(long)]
+        templates: Option<PathBuf>,
+        /// Run only these plugins (comma-separated ids, see `honeycomb plugins`).
+        #[arg(long, value_delimiter = ',')]
+        only: Option<Vec<String>>,
+        /// Report period FROM..TO (dates, inclusive, in the report's time zone).
+        #[arg(long)]
+        period: Option<String>,
+        /// Skip rows that cannot be read instead of stopping; the report says how many and why.
+        #[arg(long)]
+        lenient: bool,
+        /// Exit 0 even when a plugin failed (its section shows the error).
+        #[arg(long)]
+        keep_going: bool,
+        /// Print the time each stage took to standard error.
+        #[arg(long)]
+        timings: bool,
+    },
+    /// Check a data folder: every problem as file:line:column: message; exit 1 if any error.
+    Validate {
+        /// The data folder.
+        data: PathBuf,
+    },
+    /// List the built-in plugins, their versions and the tables they read.
+    Plugins,
+}
+
+struct Bar(Option<indicatif::ProgressBar>);
+
+impl Progress for Bar {
+    fn stage(&self, name: &str) {
+        if let Some(b) = &self.0 {
+            b.set_message(name.to_string());
+            b.tick();
+        }
+    }
+}
+
+impl Bar {
+    fn new() -> Bar {
+        if std::io::stderr().is_terminal() {
+            let b = indicatif::ProgressBar::new_spinner();
+            b.enable_steady_tick(std::time::Duration::from_millis(120));
+            Bar(Some(b))
+        } else {
+            Bar(None)
+        }
+    }
+    fn finish(&self) {
+        if let Some(b) = &self.0 {
+            b.finish_and_clear();
+        }
+    }
+}
+
+fn parse_lang(s: Option<&str>) -> Result<Option<Lang>, String> {
+    s.map(|l| l.parse::<Lang>().map_err(|e| format!("--lang: {e}"))).transpose()
+}
+
+/// Runs the command line with `args` (including the program name); returns the exit code.
+pub fn run<I, T>(args: I, out: &mut dyn Write, err: &mut dyn Write) -> i32
+where
+    I: IntoIterator<Item = T>,
+    T: Into<std::ffi::OsString> + Clone,
+{
+    let cli = match Cli::try_parse_from(args) {
+        Ok(c) => c,
+        Err(e) => {
+            let code = if e.use_stderr() { 2 } else { 0 };
+            let text = e.render().to_string();
+            let _ = if e.use_stderr() { write!(err, "{text}") } else { write!(out, "{text}") };
+            return code;
+        }
+    };
+    match dispatch(cli.command, out, err) {
+        Ok(code) => code,
+        Err(e) => {
+            let _ = writeln!(err, "error: {e}");
+            2
+        }
+    }
+}
+
+fn dispatch(cmd: Command, out: &mut dyn Write, err: &mut dyn Write) -> Result<i32, String> {
+    match cmd {
+        Command::Demo { out: dir, lang } => {
+            let lang = parse_lang(lang.as_deref())?;
+            let data = dir.join("data");
+            if let Err(e) = demo::write_demo(&data) {
+                let _ = writeln!(err, "error: writing the demo data to {}: {e}", data.display());
+                return Ok(1);
+            }
+            let mut opts = ReportOptions::new(&data, dir.join("report"));
+            opts.lang = lang;
+            let code = report(&opts, false, out, err);
+            if code == 0 {
+                let _ = writeln!(out, "Demo data: {}", data.display());
+                let _ = writeln!(out, "Open {} in a browser.", dir.join("report").join("report.html").display());
+            }
+            Ok(code)
+        }
+        Command::Report { data, out: dir, format, lang, templates, only, period, lenient, keep_going, timings } => {
+            let mut opts = ReportOptions::new(data, dir);
+            opts.formats = Formats::parse(&format).map_err(|e| format!("--format: {e}"))?;
+            opts.lang = parse_lang(lang.as_deref())?;
+            opts.templates = templates;
+            opts.only = only;
+            opts.period = period;
+            opts.lenient = lenient;
+            opts.keep_going = keep_going;
+            Ok(report(&opts, timings, out, err))
+        }
+        Command::Validate { data } => Ok(validate(&data, out, err)),
+        Command::Plugins => {
+            for p in registry::builtin() {
+                let _ = writeln!(out, "{:<15} {:<8} {} (reads: {})", p.id(), p.version(), p.name(), p.needs().join(", "));
+            }
+            Ok(0)
+        }
+    }
+}
+
+fn print_load_error(e: &LoadError, err: &mut dyn Write) {
+    match e {
+        LoadError::Folder(m) => {
+            let _ = writeln!(err, "error: {m}");
+        }
+        LoadError::Problems { problems, more } => {
+            for p in problems {
+                let _ = writeln!(err, "{p}");
+            }
+            let errors = problems.iter().filter(|p| p.level == Level::Error).count() as u64;
+            if *more > 0 {
+                let _ = writeln!(err, "… and {more} more problems not listed");
+            }
+            let _ = writeln!(
+                err,
+                "error: {} problem(s) in the data folder; nothing was written. Fix them, or run with --lenient to skip bad rows.",
+                errors + more
+            );
+        }
+    }
+}
+
+fn report(opts: &ReportOptions, timings: bool, out: &mut dyn Write, err: &mut dyn Write) -> i32 {
+    let bar = Bar::new();
+    let result = run_report(opts, &bar);
+    bar.finish();
+    match result {
+        Ok(o) => {
+            let notes = o.problems.iter().filter(|p| p.level == Level::Note).count();
+            let skipped = o.problems.iter().filter(|p| p.level == Level::Error).count();
+            let _ = writeln!(out, "Wrote {} files to {}", o.files.len(), opts.out.display());
+            if skipped > 0 {
+                let _ = writeln!(err, "warning: {skipped} bad rows were skipped (--lenient); the report lists how many and why");
+            }
+            if notes > 0 {
+                let _ = writeln!(out, "{notes} note(s) about the data: see the report's data section or run `honeycomb validate`");
+            }
+            if timings {
+                for (stage, d) in &o.timings {
+                    let _ = writeln!(err, "timing {stage:<24} {:>9.3} s", d.as_secs_f64());
+                }
+            }
+            for f in &o.failed {
+                let _ = writeln!(err, "error: plugin `{f}` failed; its section shows the error");
+            }
+            if !o.failed.is_empty() && !opts.keep_going { 1 } else { 0 }
+        }
+        Err(RunError::Load(e)) => {
+            print_load_error(&e, err);
+            1
+        }
+        Err(RunError::Usage(m)) => {
+            let _ = writeln!(err, "error: {m}");
+            2
+        }
+        Err(e) => {
+            let _ = writeln!(err, "error: {e}");
+            1
+        }
+    }
+}
+
+fn validate(data: &std::path::Path, out: &mut dyn Write, err: &mut dyn Write) -> i32 {
+    match crate::run::load(data, false) {
+        Ok(l) => {
+            for p in &l.problems {
+                let _ = writeln!(out, "{p}");
+            }
+            let s = &l.data.summary;
+            let rows: Vec<String> = s.rows.iter().map(|(t, n)| format!("{t}: {n}")).collect();
+            let _ = writeln!(out, "ok: no errors ({}); {} note(s)", rows.join(", "), l.problems.len());
+            0
+        }
+        Err(e) => {
+            print_load_error(&e, err);
+            1
+        }
+    }
+}

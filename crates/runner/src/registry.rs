@@ -1,0 +1,8 @@
+//! The plugins that ship with honeycomb.
+
+use honeycomb_core::Plugin;
+
+/// The built-in plugins, in the order of the honeycomb (Kietzmann et al., 2011).
+pub fn builtin() -> Vec<Box<dyn Plugin>> {
+    vec![Box::new(honeycomb_presence::PresencePlugin)]
+}

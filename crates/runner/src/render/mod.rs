@@ -1,0 +1,193 @@
+//! Rendering: `report.md` from minijinja templates, `report.html` from that Markdown,
+//! `report.json` from the report model.
+//!
+//! Templates are embedded in the binary and can be overridden, file by file, from a folder
+//! (`--templates DIR`). Undefined variables are errors (strict), so a typo in a template
+//! fails loudly. Markdown templates escape every printed value as Markdown (see
+//! [`markdown::escape`]); the HTML layout escapes as HTML.
+
+pub mod html;
+pub mod markdown;
+
+use crate::charts;
+use crate::report::Report;
+use honeycomb_core::Lang;
+use minijinja::value::Serde;
+use minijinja::{AutoEscape, Environment, UndefinedBehavior, Value};
+use std::collections::BTreeMap;
+use std::path::Path;
+
+/// The templates shipped in the binary: `(name, source)`.
+pub const EMBEDDED: &[(&str, &str)] = &[
+    ("report.md.j2", include_str!("../../../../templates/report.md.j2")),
+    ("report.html.j2", include_str!("../../../../templates/report.html.j2")),
+    ("sections/generic.md.j2", include_str!("../../../../templates/sections/generic.md.j2")),
+    ("strings/en.toml", include_str!("../../../../templates/strings/en.toml")),
+    ("strings/nl.toml", include_str!("../../../../templates/strings/nl.toml")),
+];
+
+/// A rendering error, with the template and line where minijinja reports one.
+#[derive(Debug, thiserror::Error)]
+#[error("{0}")]
+pub struct RenderError(pub String);
+
+impl From<minijinja::Error> for RenderError {
+    fn from(e: minijinja::Error) -> Self {
+        let mut msg = e.to_string();
+        if let (Some(name), Some(line)) = (e.name(), e.line()) {
+            msg = format!("{name}:{line}: {msg}");
+        }
+        RenderError(msg)
+    }
+}
+
+/// The set of templates in use: the embedded ones, overridden by a folder's.
+#[derive(Debug, Clone)]
+pub struct Templates {
+    files: BTreeMap<String, String>,
+}
+
+impl Templates {
+    /// The embedded templates.
+    pub fn embedded() -> Templates {
+        Templates { files: EMBEDDED.iter().map(|(n, s)| (n.to_string(), s.to_string())).collect() }
+    }
+
+    /// The embedded templates, with every `*.j2` and `strings/*.toml` file under `dir`
+    /// replacing (or adding to) them. Hidden files and links out of `dir` are refused.
+    pub fn with_overrides(dir: &Path) -> Result<Templates, RenderError> {
+        let mut t = Templates::embedded();
+        if !dir.is_dir() {
+            return Err(RenderError(format!("--templates {}: not a folder", dir.display())));
+        }
+        for entry in walkdir::WalkDir::new(dir).sort_by_file_name() {
+            let entry = entry.map_err(|e| RenderError(format!("--templates {}: {e}", dir.display())))?;
+            if !entry.file_type().is_file() {
+                continue;
+            }
+            let rel = entry.path().strip_prefix(dir).unwrap_or(entry.path());
+            let name: Vec<String> = rel.components().map(|c| c.as_os_str().to_string_lossy().into_owned()).collect();
+            if name.iter().any(|c| c.starts_with('.')) {
+                continue;
+            }
+            let name = name.join("/");
+            if !(name.ends_with(".j2") || (name.starts_with("strings/") && name.ends_with(".toml"))) {
+                continue;
+            }
+            let src = std::fs::read_to_string(entry.path())
+                .map_err(|e| RenderError(format!("{}: {e}", entry.path().display())))?;
+            t.files.insert(name, src);
+        }
+        Ok(t)
+    }
+
+    /// Adds or replaces one template (e.g. a plugin's `sections/<id>.md.j2`).
+    pub fn insert(&mut self, name: &str, source: String) {
+        self.files.insert(name.to_string(), source);
+    }
+
+    /// The UI strings for a language (`strings/<lang>.toml`).
+    pub fn strings(&self, lang: Lang) -> Result<toml::Table, RenderError> {
+        let name = format!("strings/{}.toml", lang.code());
+        let src = self.files.get(&name).ok_or_else(|| RenderError(format!("template strings missing: {name}")))?;
+        src.parse::<toml::Table>().map_err(|e| RenderError(format!("{name}: {e}")))
+    }
+
+    fn environment(&self, lang: Lang) -> Result<Environment<'_>, RenderError> {
+        let mut env = Environment::new();
+        env.set_undefined_behavior(UndefinedBehavior::Strict);
+        env.set_syntax(
+            minijinja::syntax::SyntaxConfig::builder()
+                .trim_blocks(true)
+                .lstrip_blocks(true)
+                .build()
+                .map_err(RenderError::from)?,
+        );
+        env.set_auto_escape_callback(|name| {
+            if name.ends_with(".md.j2") || name.ends_with(".md") {
+                AutoEscape::Custom("markdown".into())
+            } else if name.ends_with(".html.j2") || name.ends_with(".html") {
+                AutoEscape::Html
+            } else {
+                AutoEscape::None
+            }
+        });
+        env.set_formatter(|out, state, value| {
+            if matches!(state.auto_escape(), AutoEscape::Custom(n) if n == "markdown") && !value.is_safe() {
+                if value.is_none() || value.is_undefined() {
+                    return Ok(());
+                }
+                let s = match value.as_str() {
+                    Some(s) => markdown::escape(s),
+                    None => markdown::escape(&value.to_string()),
+                };
+                out.write_str(&s).map_err(|_| minijinja::Error::new(minijinja::ErrorKind::WriteFailure, "write failed"))?;
+                Ok(())
+            } else {
+                minijinja::escape_formatter(out, state, value)
+            }
+        });
+        env.add_filter("num", move |v: f64, decimals: Option<usize>| lang.num(v, decimals.unwrap_or(0)));
+        for (name, src) in &self.files {
+            if name.ends_with(".j2") {
+                env.add_template(name, src)?;
+            }
+        }
+        Ok(env)
+    }
+}
+
+/// Renders `report.md`.
+pub fn render_markdown(report: &Report, templates: &Templates) -> Result<String, RenderError> {
+    let lang = report.meta.lang;
+    let env = templates.environment(lang)?;
+    let strings = templates.strings(lang)?;
+    let ctx = minijinja::context! {
+        report => Value::from(Serde(report)),
+        t => Value::from(Serde(&strings)),
+    };
+    let mut out = env.get_template("report.md.j2")?.render(ctx)?;
+    if !out.ends_with('\n') {
+        out.push('\n');
+    }
+    Ok(out)
+}
+
+/// Draws every chart of the report: `charts/<id>.svg` → SVG markup.
+pub fn draw_charts(report: &Report) -> BTreeMap<String, String> {
+    let lang = report.meta.lang;
+    let mut out = BTreeMap::new();
+    out.insert("charts/honeycomb.svg".to_string(), charts::render_svg(&report.honeycomb_chart, lang));
+    for s in &report.sections {
+        for c in &s.charts {
+            out.insert(format!("charts/{}.svg", c.id), charts::render_svg(c, lang));
+        }
+    }
+    out
+}
+
+/// Renders `report.html` from the Markdown: the layout template around the converted body,
+/// charts inlined.
+pub fn render_html(report: &Report, md: &str, charts: &BTreeMap<String, String>, templates: &Templates) -> Result<String, RenderError> {
+    let lang = report.meta.lang;
+    let env = templates.environment(lang)?;
+    let strings = templates.strings(lang)?;
+    let body = html::markdown_to_html(md, charts);
+    let ctx = minijinja::context! {
+        report => Value::from(Serde(report)),
+        t => Value::from(Serde(&strings)),
+        body => Value::from_safe_string(body),
+    };
+    let mut out = env.get_template("report.html.j2")?.render(ctx)?;
+    if !out.ends_with('\n') {
+        out.push('\n');
+    }
+    Ok(out)
+}
+
+/// Renders `report.json` (pretty, with a trailing newline).
+pub fn render_json(report: &Report) -> Result<String, RenderError> {
+    let mut s = serde_json::to_string_pretty(report).map_err(|e| RenderError(e.to_string()))?;
+    s.push('\n');
+    Ok(s)
+}

@@ -15,9 +15,16 @@ fn main() {
         sizes();
     }
     let t = Instant::now();
-    match honeycomb_core::load_folder(std::path::Path::new(&dir), &honeycomb_core::LoadOptions::default()) {
+    match honeycomb_core::load_folder(
+        std::path::Path::new(&dir),
+        &honeycomb_core::LoadOptions::default(),
+    ) {
         Ok(l) => {
-            println!("loaded in {:.3} s: {:?}", t.elapsed().as_secs_f64(), l.data.summary.rows);
+            println!(
+                "loaded in {:.3} s: {:?}",
+                t.elapsed().as_secs_f64(),
+                l.data.summary.rows
+            );
             for p in l.problems.iter().take(20) {
                 println!("{p}");
             }

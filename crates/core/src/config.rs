@@ -73,7 +73,9 @@ pub struct TableMapping {
 impl TableMapping {
     /// The strftime format configured for a timestamp column, if any.
     pub fn time_format(&self, column: &str) -> Option<&str> {
-        self.rest.get(&format!("{column}_format")).and_then(|v| v.as_str())
+        self.rest
+            .get(&format!("{column}_format"))
+            .and_then(|v| v.as_str())
     }
 }
 
@@ -94,9 +96,9 @@ impl Period {
 
     /// Parses `YYYY-MM-DD..YYYY-MM-DD` (both dates inclusive) in `tz`.
     pub fn parse(s: &str, tz: &TimeZone) -> Result<Period, String> {
-        let (a, b) = s
-            .split_once("..")
-            .ok_or_else(|| format!("period `{s}`: expected `FROM..TO`, e.g. `2026-01-01..2026-03-31`"))?;
+        let (a, b) = s.split_once("..").ok_or_else(|| {
+            format!("period `{s}`: expected `FROM..TO`, e.g. `2026-01-01..2026-03-31`")
+        })?;
         let parse = |d: &str| -> Result<Date, String> {
             d.trim()
                 .parse::<Date>()
@@ -136,10 +138,22 @@ impl Config {
         let text = match std::fs::read(&path) {
             Ok(b) => b,
             Err(e) if e.kind() == std::io::ErrorKind::NotFound => return Ok(Config::default()),
-            Err(e) => return Err(problem(0, 0, "unreadable-config", format!("cannot read: {e}"))),
+            Err(e) => {
+                return Err(problem(
+                    0,
+                    0,
+                    "unreadable-config",
+                    format!("cannot read: {e}"),
+                ));
+            }
         };
         let text = String::from_utf8(text).map_err(|e| {
-            problem(0, 0, "bad-utf8", format!("not valid UTF-8 at byte {}", e.utf8_error().valid_up_to()))
+            problem(
+                0,
+                0,
+                "bad-utf8",
+                format!("not valid UTF-8 at byte {}", e.utf8_error().valid_up_to()),
+            )
         })?;
         Config::parse(&text)
     }
@@ -155,23 +169,31 @@ impl Config {
     }
 
     fn check(&self, text: &str) -> Result<(), Problem> {
-        let at = |needle: &str| {
-            text.find(needle).map_or((0, 0), |o| line_col(text, o))
-        };
+        let at = |needle: &str| text.find(needle).map_or((0, 0), |o| line_col(text, o));
         for (name, m) in &self.tables {
             let Some(kind) = TableKind::from_name(name) else {
                 let (l, c) = at(&format!("[tables.{name}"));
-                return Err(problem(l, c, "bad-config", format!(
-                    "unknown table `{name}`: expected one of accounts, posts, follows, groups, memberships, presence, ratings"
-                )));
+                return Err(problem(
+                    l,
+                    c,
+                    "bad-config",
+                    format!(
+                        "unknown table `{name}`: expected one of accounts, posts, follows, groups, memberships, presence, ratings"
+                    ),
+                ));
             };
             for col in m.columns.keys() {
                 if !kind.columns().contains(&col.as_str()) {
                     let (l, c) = at(col);
-                    return Err(problem(l, c, "bad-config", format!(
-                        "[tables.{name}] columns: `{col}` is not a column of {name}: expected one of {}",
-                        kind.columns().join(", ")
-                    )));
+                    return Err(problem(
+                        l,
+                        c,
+                        "bad-config",
+                        format!(
+                            "[tables.{name}] columns: `{col}` is not a column of {name}: expected one of {}",
+                            kind.columns().join(", ")
+                        ),
+                    ));
                 }
             }
             for key in m.rest.keys() {
@@ -181,9 +203,14 @@ impl Config {
                     && m.rest[key].is_str();
                 if !ok {
                     let (l, c) = at(key);
-                    return Err(problem(l, c, "bad-config", format!(
-                        "[tables.{name}]: unknown key `{key}`: expected path, format, delimiter, columns or <column>_format = \"strftime\""
-                    )));
+                    return Err(problem(
+                        l,
+                        c,
+                        "bad-config",
+                        format!(
+                            "[tables.{name}]: unknown key `{key}`: expected path, format, delimiter, columns or <column>_format = \"strftime\""
+                        ),
+                    ));
                 }
             }
             if let Some(f) = &m.format
@@ -191,20 +218,37 @@ impl Config {
                 && f != "jsonl"
             {
                 let (l, c) = at("format");
-                return Err(problem(l, c, "bad-config", format!("[tables.{name}] format `{f}`: expected `csv` or `jsonl`")));
+                return Err(problem(
+                    l,
+                    c,
+                    "bad-config",
+                    format!("[tables.{name}] format `{f}`: expected `csv` or `jsonl`"),
+                ));
             }
             if let Some(d) = &m.delimiter
                 && (d.len() != 1 || !d.is_ascii())
             {
                 let (l, c) = at("delimiter");
-                return Err(problem(l, c, "bad-config", format!("[tables.{name}] delimiter `{d}`: expected one ASCII character")));
+                return Err(problem(
+                    l,
+                    c,
+                    "bad-config",
+                    format!("[tables.{name}] delimiter `{d}`: expected one ASCII character"),
+                ));
             }
         }
         if let Some(tz) = &self.report.timezone
             && TimeZone::get(tz).is_err()
         {
             let (l, c) = at("timezone");
-            return Err(problem(l, c, "bad-config", format!("[report] timezone `{tz}`: expected an IANA time zone name such as `Europe/Amsterdam`")));
+            return Err(problem(
+                l,
+                c,
+                "bad-config",
+                format!(
+                    "[report] timezone `{tz}`: expected an IANA time zone name such as `Europe/Amsterdam`"
+                ),
+            ));
         }
         if let Some(p) = &self.report.period {
             Period::parse(p, &TimeZone::UTC).map_err(|e| {
@@ -226,7 +270,14 @@ impl Config {
 }
 
 fn problem(line: u64, column: u64, kind: &'static str, message: String) -> Problem {
-    Problem { file: CONFIG_FILE.to_string(), line, column, level: Level::Error, kind, message }
+    Problem {
+        file: CONFIG_FILE.to_string(),
+        line,
+        column,
+        level: Level::Error,
+        kind,
+        message,
+    }
 }
 
 #[cfg(test)]
@@ -255,7 +306,10 @@ response_target = "1h"
         )
         .expect("valid config");
         assert_eq!(cfg.report.lang, Some(Lang::Nl));
-        assert_eq!(cfg.tables["posts"].time_format("created_at"), Some("%Y-%m-%d %H:%M:%S %z"));
+        assert_eq!(
+            cfg.tables["posts"].time_format("created_at"),
+            Some("%Y-%m-%d %H:%M:%S %z")
+        );
         assert!(cfg.plugins.contains_key("conversations"));
     }
 
@@ -263,7 +317,8 @@ response_target = "1h"
     fn errors_point_at_the_place() {
         let e = Config::parse("[report]\nlang = \"fr\"\n").expect_err("bad lang");
         assert_eq!((e.line, e.column), (2, 8), "{e}");
-        let e = Config::parse("[tables.posts]\ncolumns = { idd = \"x\" }\n").expect_err("bad column");
+        let e =
+            Config::parse("[tables.posts]\ncolumns = { idd = \"x\" }\n").expect_err("bad column");
         assert!(e.message.contains("`idd` is not a column of posts"), "{e}");
         assert_eq!(e.line, 2);
         let e = Config::parse("[report]\ntimezone = \"Mars/Olympus\"\n").expect_err("bad tz");

@@ -106,9 +106,13 @@ impl<'a> Context<'a> {
     pub fn new(data: &'a Dataset, config: &'a Config, opts: ContextOptions) -> Context<'a> {
         let tz = config.time_zone();
         let lang = opts.lang.or(config.report.lang).unwrap_or_default();
-        let period = opts
-            .period
-            .or_else(|| config.report.period.as_deref().and_then(|p| Period::parse(p, &tz).ok()));
+        let period = opts.period.or_else(|| {
+            config
+                .report
+                .period
+                .as_deref()
+                .and_then(|p| Period::parse(p, &tz).ok())
+        });
         let mut cx = Context {
             data,
             config,
@@ -221,7 +225,11 @@ impl<'a> Context<'a> {
         self.posts_by_author.get_or_init(|| {
             Csr::from_pairs(
                 self.data.accounts.len(),
-                self.data.posts.iter().enumerate().map(|(i, p)| (p.author, i as u32)),
+                self.data
+                    .posts
+                    .iter()
+                    .enumerate()
+                    .map(|(i, p)| (p.author, i as u32)),
             )
         })
     }

@@ -96,15 +96,35 @@ impl Lang {
         } else if a < 48.0 * 3600.0 {
             format!("{} {}", self.num(secs / 3600.0, 1), self.pick("h", "u"))
         } else {
-            format!("{} {}", self.num(secs / 86400.0, 1), self.pick("days", "dagen"))
+            format!(
+                "{} {}",
+                self.num(secs / 86400.0, 1),
+                self.pick("days", "dagen")
+            )
         }
     }
 
     /// Weekday names, Monday first.
     pub fn weekdays(self) -> [&'static str; 7] {
         match self {
-            Lang::En => ["Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"],
-            Lang::Nl => ["maandag", "dinsdag", "woensdag", "donderdag", "vrijdag", "zaterdag", "zondag"],
+            Lang::En => [
+                "Monday",
+                "Tuesday",
+                "Wednesday",
+                "Thursday",
+                "Friday",
+                "Saturday",
+                "Sunday",
+            ],
+            Lang::Nl => [
+                "maandag",
+                "dinsdag",
+                "woensdag",
+                "donderdag",
+                "vrijdag",
+                "zaterdag",
+                "zondag",
+            ],
         }
     }
 

@@ -344,16 +344,51 @@ impl TableKind {
     pub fn columns(self) -> &'static [&'static str] {
         match self {
             TableKind::Accounts => &[
-                "id", "handle", "platform", "display_name", "bio", "location", "url", "avatar",
-                "created_at", "followers", "following", "verified", "lang",
+                "id",
+                "handle",
+                "platform",
+                "display_name",
+                "bio",
+                "location",
+                "url",
+                "avatar",
+                "created_at",
+                "followers",
+                "following",
+                "verified",
+                "lang",
             ],
             TableKind::Posts => &[
-                "id", "author", "created_at", "text", "platform", "reply_to", "repost_of",
-                "quote_of", "mentions", "hashtags", "urls", "lang", "likes", "reposts", "replies",
-                "views", "media", "credit", "license", "location",
+                "id",
+                "author",
+                "created_at",
+                "text",
+                "platform",
+                "reply_to",
+                "repost_of",
+                "quote_of",
+                "mentions",
+                "hashtags",
+                "urls",
+                "lang",
+                "likes",
+                "reposts",
+                "replies",
+                "views",
+                "media",
+                "credit",
+                "license",
+                "location",
             ],
             TableKind::Follows => &["source", "target", "created_at", "kind", "weight"],
-            TableKind::Groups => &["id", "name", "platform", "created_at", "description", "visibility"],
+            TableKind::Groups => &[
+                "id",
+                "name",
+                "platform",
+                "created_at",
+                "description",
+                "visibility",
+            ],
             TableKind::Memberships => &["group", "account", "joined_at", "left_at", "role"],
             TableKind::Presence => &["account", "at", "status", "location", "duration_s"],
             TableKind::Ratings => &["post", "rater", "score", "created_at", "kind"],
@@ -425,12 +460,17 @@ impl Dataset {
 
     /// Whether the table was present with this column.
     pub fn has_column(&self, t: TableKind, column: &str) -> bool {
-        self.columns.get(&t).is_some_and(|c| c.iter().any(|x| x == column))
+        self.columns
+            .get(&t)
+            .is_some_and(|c| c.iter().any(|x| x == column))
     }
 
     /// Finds an account by its id in the data.
     pub fn account_by_id(&self, id: &str) -> Option<AccountIx> {
-        self.accounts.iter().position(|a| &*a.id == id).map(|i| i as AccountIx)
+        self.accounts
+            .iter()
+            .position(|a| &*a.id == id)
+            .map(|i| i as AccountIx)
     }
 
     /// A readable name for an account: `@handle`, else its id.

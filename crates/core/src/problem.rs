@@ -36,7 +36,11 @@ impl fmt::Display for Problem {
             Level::Note => "note: ",
             Level::Error => "",
         };
-        write!(f, "{}:{}:{}: {}{}", self.file, self.line, self.column, level, self.message)
+        write!(
+            f,
+            "{}:{}:{}: {}{}",
+            self.file, self.line, self.column, level, self.message
+        )
     }
 }
 

@@ -71,7 +71,11 @@ impl Section {
     }
 
     /// The section a failed plugin leaves behind: its error in a box.
-    pub fn failed(id: impl Into<String>, title: impl Into<String>, error: impl Into<String>) -> Self {
+    pub fn failed(
+        id: impl Into<String>,
+        title: impl Into<String>,
+        error: impl Into<String>,
+    ) -> Self {
         let mut s = Section::new(id, title);
         s.error = Some(error.into());
         s

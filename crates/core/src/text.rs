@@ -4,7 +4,9 @@
 /// Extracts `@mentions` (lowercase, without `@`). A `@` preceded by a letter or digit (an
 /// e-mail address) is not a mention; Mastodon's `@user@server` keeps the server.
 pub fn mentions(text: &str) -> Vec<Box<str>> {
-    entities(text, '@', |c| c.is_alphanumeric() || c == '_' || c == '.' || c == '@' || c == '-')
+    entities(text, '@', |c| {
+        c.is_alphanumeric() || c == '_' || c == '.' || c == '@' || c == '-'
+    })
 }
 
 /// Extracts `#hashtags` (lowercase, without `#`): letters, digits and `_`, not only digits.
@@ -23,7 +25,9 @@ fn entities(text: &str, sigil: char, body: impl Fn(char) -> bool) -> Vec<Box<str
     let mut prev: Option<char> = None;
     let mut it = text.char_indices().peekable();
     while let Some((i, c)) = it.next() {
-        if c == sigil && !prev.is_some_and(|p| p.is_alphanumeric() || p == '_' || p == sigil || p == '/') {
+        if c == sigil
+            && !prev.is_some_and(|p| p.is_alphanumeric() || p == '_' || p == sigil || p == '/')
+        {
             let start = i + c.len_utf8();
             let mut end = start;
             while let Some(&(j, d)) = it.peek() {
@@ -63,7 +67,9 @@ pub fn urls(text: &str) -> Vec<Box<str>> {
             rest = &rest[p + 4..];
             continue;
         };
-        let end = tail.find(|c: char| c.is_whitespace() || c == '"' || c == '<' || c == '>').unwrap_or(tail.len());
+        let end = tail
+            .find(|c: char| c.is_whitespace() || c == '"' || c == '<' || c == '>')
+            .unwrap_or(tail.len());
         let url = tail[..end].trim_end_matches(['.', ',', ';', ':', '!', '?', ')', '\'']);
         if url.len() > skip {
             let u: Box<str> = url.into();
@@ -86,16 +92,26 @@ pub fn split_list(s: &str, lower: bool) -> Vec<Box<str>> {
     let items: Vec<String> = if s.starts_with('[') {
         serde_json::from_str::<Vec<String>>(s).unwrap_or_else(|_| vec![s.to_string()])
     } else {
-        s.split([',', ';', '|', ' ', '\t', '\n']).map(str::to_string).collect()
+        s.split([',', ';', '|', ' ', '\t', '\n'])
+            .map(str::to_string)
+            .collect()
     };
     let mut out: Vec<Box<str>> = Vec::new();
     for it in items {
         let t = it.trim();
-        let t = if lower { t.trim_start_matches(['@', '#']) } else { t };
+        let t = if lower {
+            t.trim_start_matches(['@', '#'])
+        } else {
+            t
+        };
         if t.is_empty() {
             continue;
         }
-        let v: Box<str> = if lower { t.to_lowercase().into() } else { t.into() };
+        let v: Box<str> = if lower {
+            t.to_lowercase().into()
+        } else {
+            t.into()
+        };
         if !out.contains(&v) {
             out.push(v);
         }
@@ -113,16 +129,27 @@ mod tests {
 
     #[test]
     fn mentions_skip_email_addresses() {
-        assert_eq!(s(mentions("Hoi @Anna_B en @piet@mastodon.social! mail jan@example.nl")), ["anna_b", "piet@mastodon.social"]);
+        assert_eq!(
+            s(mentions(
+                "Hoi @Anna_B en @piet@mastodon.social! mail jan@example.nl"
+            )),
+            ["anna_b", "piet@mastodon.social"]
+        );
         assert_eq!(s(mentions("@a. @a")), ["a"]);
         assert!(mentions("no mentions").is_empty());
     }
 
     #[test]
     fn hashtags_and_urls() {
-        assert_eq!(s(hashtags("#Koffie en #koffie #2024 #café_nl")), ["koffie", "café_nl"]);
+        assert_eq!(
+            s(hashtags("#Koffie en #koffie #2024 #café_nl")),
+            ["koffie", "café_nl"]
+        );
         assert!(hashtags("https://x.nl/#anchor").is_empty());
-        assert_eq!(s(urls("zie https://acme.nl/menu. en (http://x.y/z), httpfoo")), ["https://acme.nl/menu", "http://x.y/z"]);
+        assert_eq!(
+            s(urls("zie https://acme.nl/menu. en (http://x.y/z), httpfoo")),
+            ["https://acme.nl/menu", "http://x.y/z"]
+        );
     }
 
     #[test]

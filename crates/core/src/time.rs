@@ -63,7 +63,8 @@ fn parse_fast(s: &str) -> Result<Option<Fast>, String> {
     if b.len() < 10 || b[4] != b'-' || b[7] != b'-' {
         return Ok(None);
     }
-    let (Some(y), Some(mo), Some(d)) = (digits(&b[0..4]), digits(&b[5..7]), digits(&b[8..10])) else {
+    let (Some(y), Some(mo), Some(d)) = (digits(&b[0..4]), digits(&b[5..7]), digits(&b[8..10]))
+    else {
         return Ok(None);
     };
     let y = y as i64;
@@ -77,11 +78,15 @@ fn parse_fast(s: &str) -> Result<Option<Fast>, String> {
     if b.len() < 16 || !(b[10] == b'T' || b[10] == b't' || b[10] == b' ') || b[13] != b':' {
         return Ok(None);
     }
-    let (Some(h), Some(mi)) = (digits(&b[11..13]), digits(&b[14..16])) else { return Ok(None) };
+    let (Some(h), Some(mi)) = (digits(&b[11..13]), digits(&b[14..16])) else {
+        return Ok(None);
+    };
     let mut i = 16;
     let mut sec = 0;
     if b.len() >= 19 && b[16] == b':' {
-        let Some(s2) = digits(&b[17..19]) else { return Ok(None) };
+        let Some(s2) = digits(&b[17..19]) else {
+            return Ok(None);
+        };
         sec = s2;
         i = 19;
         if i < b.len() && (b[i] == b'.' || b[i] == b',') {
@@ -104,7 +109,9 @@ fn parse_fast(s: &str) -> Result<Option<Fast>, String> {
         [] => Ok(Some(Fast::Naive(days, sod))),
         [b'Z'] | [b'z'] => Ok(Some(Fast::Utc(days * 86400 + sod))),
         [sign @ (b'+' | b'-'), oh1, oh2, tail @ ..] => {
-            let Some(oh) = digits(&[*oh1, *oh2]) else { return Ok(None) };
+            let Some(oh) = digits(&[*oh1, *oh2]) else {
+                return Ok(None);
+            };
             let om = match tail {
                 [] => 0,
                 [b':', m1, m2] | [m1, m2] => match digits(&[*m1, *m2]) {
@@ -127,7 +134,10 @@ fn parse_fast(s: &str) -> Result<Option<Fast>, String> {
 impl TimeParser {
     /// A parser for RFC 3339 and naive date-times in UTC.
     pub fn utc() -> TimeParser {
-        TimeParser { tz: TimeZone::UTC, format: None }
+        TimeParser {
+            tz: TimeZone::UTC,
+            format: None,
+        }
     }
 
     /// Parses one timestamp into Unix seconds, or says what was expected.
@@ -151,12 +161,22 @@ impl TimeParser {
                             .unwrap_or(s)
                             .replace(' ', "T")
                             .parse::<DateTime>()
-                            .or_else(|_| s.parse::<jiff::civil::Date>().map(|d| d.to_datetime(jiff::civil::Time::midnight())))
+                            .or_else(|_| {
+                                s.parse::<jiff::civil::Date>()
+                                    .map(|d| d.to_datetime(jiff::civil::Time::midnight()))
+                            })
                             .map_err(|e| e.to_string())?;
-                        dt.to_zoned_datetime(self.tz.clone()).map_err(|e| e.to_string())?.timestamp().as_second()
+                        dt.to_zoned_datetime(self.tz.clone())
+                            .map_err(|e| e.to_string())?
+                            .timestamp()
+                            .as_second()
                     }
                 }
-                Err(e) => return Err(format!("{e}: expected an RFC 3339 timestamp such as 2026-03-01T09:30:00Z")),
+                Err(e) => {
+                    return Err(format!(
+                        "{e}: expected an RFC 3339 timestamp such as 2026-03-01T09:30:00Z"
+                    ));
+                }
                 Ok(None) => {
                     let all_digits = !s.is_empty() && s.bytes().all(|c| c.is_ascii_digit());
                     if all_digits && (9..=10).contains(&s.len()) {
@@ -181,10 +201,15 @@ impl TimeParser {
         let expect = || format!("expected the format `{f}` (set in honeycomb.toml)");
         let parsed = jiff::fmt::strtime::parse(f, s).map_err(|_| expect())?;
         if parsed.offset().is_some() {
-            return parsed.to_timestamp().map(|t| t.as_second()).map_err(|_| expect());
+            return parsed
+                .to_timestamp()
+                .map(|t| t.as_second())
+                .map_err(|_| expect());
         }
         let dt = parsed.to_datetime().map_err(|_| expect())?;
-        dt.to_zoned_datetime(self.tz.clone()).map(|z| z.timestamp().as_second()).map_err(|e| e.to_string())
+        dt.to_zoned_datetime(self.tz.clone())
+            .map(|z| z.timestamp().as_second())
+            .map_err(|e| e.to_string())
     }
 }
 
@@ -200,7 +225,11 @@ pub struct LocalClock {
 impl LocalClock {
     /// A clock for `tz`.
     pub fn new(tz: TimeZone) -> LocalClock {
-        LocalClock { tz, key: i64::MIN, offset: 0 }
+        LocalClock {
+            tz,
+            key: i64::MIN,
+            offset: 0,
+        }
     }
 
     /// Local time as seconds since the epoch in local wall-clock terms.
@@ -233,7 +262,9 @@ impl LocalClock {
 
 /// Formats Unix seconds as RFC 3339 UTC (`2026-03-01T09:30:00Z`).
 pub fn rfc3339(ts: i64) -> String {
-    Timestamp::from_second(ts).map(|t| t.strftime("%Y-%m-%dT%H:%M:%SZ").to_string()).unwrap_or_default()
+    Timestamp::from_second(ts)
+        .map(|t| t.strftime("%Y-%m-%dT%H:%M:%SZ").to_string())
+        .unwrap_or_default()
 }
 
 #[cfg(test)]
@@ -253,19 +284,36 @@ mod tests {
         assert!(p.parse("2023-02-29T00:00:00Z").is_err());
         assert!(p.parse("2024-13-01T00:00:00Z").is_err());
         assert!(p.parse("yesterday").is_err());
-        assert!(p.parse("2300-01-01T00:00:00Z").unwrap_err().contains("out of range"));
+        assert!(
+            p.parse("2300-01-01T00:00:00Z")
+                .expect_err("out of range")
+                .contains("out of range")
+        );
     }
 
     #[test]
     fn naive_times_use_the_zone_and_formats_work() {
         let ams = TimeZone::get("Europe/Amsterdam").expect("tz");
-        let p = TimeParser { tz: ams.clone(), format: None };
+        let p = TimeParser {
+            tz: ams.clone(),
+            format: None,
+        };
         // Summer time: +02:00.
         assert_eq!(p.parse("2024-07-01 14:00:00"), Ok(1_719_835_200));
-        let p = TimeParser { tz: ams, format: Some("%d/%m/%Y %H:%M".into()) };
+        let p = TimeParser {
+            tz: ams,
+            format: Some("%d/%m/%Y %H:%M".into()),
+        };
         assert_eq!(p.parse("01/07/2024 14:00"), Ok(1_719_835_200));
-        assert!(p.parse("2024-07-01 14:00").unwrap_err().contains("%d/%m/%Y"));
-        let p = TimeParser { tz: TimeZone::UTC, format: Some("%a %b %d %H:%M:%S %z %Y".into()) };
+        assert!(
+            p.parse("2024-07-01 14:00")
+                .expect_err("wrong format")
+                .contains("%d/%m/%Y")
+        );
+        let p = TimeParser {
+            tz: TimeZone::UTC,
+            format: Some("%a %b %d %H:%M:%S %z %Y".into()),
+        };
         assert_eq!(p.parse("Mon Jul 01 14:00:00 +0200 2024"), Ok(1_719_835_200));
     }
 
@@ -273,8 +321,16 @@ mod tests {
     fn local_clock_matches_jiff() {
         let tz = TimeZone::get("Europe/Amsterdam").expect("tz");
         let mut c = LocalClock::new(tz.clone());
-        for ts in [0i64, 1_711_846_799, 1_711_846_800, 1_729_990_000, 1_730_000_000] {
-            let z = Timestamp::from_second(ts).expect("ts").to_zoned_datetime(tz.clone());
+        for ts in [
+            0i64,
+            1_711_846_799,
+            1_711_846_800,
+            1_729_990_000,
+            1_730_000_000,
+        ] {
+            let z = Timestamp::from_second(ts)
+                .expect("ts")
+                .to_zoned_datetime(tz.clone());
             let (wd, h) = c.weekday_hour(ts);
             assert_eq!(wd as i8, z.weekday().to_monday_zero_offset(), "{ts}");
             assert_eq!(h as i8, z.hour(), "{ts}");

@@ -102,7 +102,8 @@ impl Bar {
 }
 
 fn parse_lang(s: Option<&str>) -> Result<Option<Lang>, String> {
-    s.map(|l| l.parse::<Lang>().map_err(|e| format!("--lang: {e}"))).transpose()
+    s.map(|l| l.parse::<Lang>().map_err(|e| format!("--lang: {e}")))
+        .transpose()
 }
 
 /// Runs the command line with `args` (including the program name); returns the exit code.
@@ -116,7 +117,11 @@ where
         Err(e) => {
             let code = if e.use_stderr() { 2 } else { 0 };
             let text = e.render().to_string();
-            let _ = if e.use_stderr() { write!(err, "{text}") } else { write!(out, "{text}") };
+            let _ = if e.use_stderr() {
+                write!(err, "{text}")
+            } else {
+                write!(out, "{text}")
+            };
             return code;
         }
     };
@@ -135,7 +140,11 @@ fn dispatch(cmd: Command, out: &mut dyn Write, err: &mut dyn Write) -> Result<i3
             let lang = parse_lang(lang.as_deref())?;
             let data = dir.join("data");
             if let Err(e) = demo::write_demo(&data) {
-                let _ = writeln!(err, "error: writing the demo data to {}: {e}", data.display());
+                let _ = writeln!(
+                    err,
+                    "error: writing the demo data to {}: {e}",
+                    data.display()
+                );
                 return Ok(1);
             }
             let mut opts = ReportOptions::new(&data, dir.join("report"));
@@ -143,11 +152,26 @@ fn dispatch(cmd: Command, out: &mut dyn Write, err: &mut dyn Write) -> Result<i3
             let code = report(&opts, false, out, err);
             if code == 0 {
                 let _ = writeln!(out, "Demo data: {}", data.display());
-                let _ = writeln!(out, "Open {} in a browser.", dir.join("report").join("report.html").display());
+                let _ = writeln!(
+                    out,
+                    "Open {} in a browser.",
+                    dir.join("report").join("report.html").display()
+                );
             }
             Ok(code)
         }
-        Command::Report { data, out: dir, format, lang, templates, only, period, lenient, keep_going, timings } => {
+        Command::Report {
+            data,
+            out: dir,
+            format,
+            lang,
+            templates,
+            only,
+            period,
+            lenient,
+            keep_going,
+            timings,
+        } => {
             let mut opts = ReportOptions::new(data, dir);
             opts.formats = Formats::parse(&format).map_err(|e| format!("--format: {e}"))?;
             opts.lang = parse_lang(lang.as_deref())?;
@@ -161,7 +185,14 @@ fn dispatch(cmd: Command, out: &mut dyn Write, err: &mut dyn Write) -> Result<i3
         Command::Validate { data } => Ok(validate(&data, out, err)),
         Command::Plugins => {
             for p in registry::builtin() {
-                let _ = writeln!(out, "{:<15} {:<8} {} (reads: {})", p.id(), p.version(), p.name(), p.needs().join(", "));
+                let _ = writeln!(
+                    out,
+                    "{:<15} {:<8} {} (reads: {})",
+                    p.id(),
+                    p.version(),
+                    p.name(),
+                    p.needs().join(", ")
+                );
             }
             Ok(0)
         }
@@ -197,13 +228,28 @@ fn report(opts: &ReportOptions, timings: bool, out: &mut dyn Write, err: &mut dy
     match result {
         Ok(o) => {
             let notes = o.problems.iter().filter(|p| p.level == Level::Note).count();
-            let skipped = o.problems.iter().filter(|p| p.level == Level::Error).count();
-            let _ = writeln!(out, "Wrote {} files to {}", o.files.len(), opts.out.display());
+            let skipped = o
+                .problems
+                .iter()
+                .filter(|p| p.level == Level::Error)
+                .count();
+            let _ = writeln!(
+                out,
+                "Wrote {} files to {}",
+                o.files.len(),
+                opts.out.display()
+            );
             if skipped > 0 {
-                let _ = writeln!(err, "warning: {skipped} bad rows were skipped (--lenient); the report lists how many and why");
+                let _ = writeln!(
+                    err,
+                    "warning: {skipped} bad rows were skipped (--lenient); the report lists how many and why"
+                );
             }
             if notes > 0 {
-                let _ = writeln!(out, "{notes} note(s) about the data: see the report's data section or run `honeycomb validate`");
+                let _ = writeln!(
+                    out,
+                    "{notes} note(s) about the data: see the report's data section or run `honeycomb validate`"
+                );
             }
             if timings {
                 for (stage, d) in &o.timings {
@@ -211,9 +257,16 @@ fn report(opts: &ReportOptions, timings: bool, out: &mut dyn Write, err: &mut dy
                 }
             }
             for f in &o.failed {
-                let _ = writeln!(err, "error: plugin `{f}` failed; its section shows the error");
+                let _ = writeln!(
+                    err,
+                    "error: plugin `{f}` failed; its section shows the error"
+                );
             }
-            if !o.failed.is_empty() && !opts.keep_going { 1 } else { 0 }
+            if !o.failed.is_empty() && !opts.keep_going {
+                1
+            } else {
+                0
+            }
         }
         Err(RunError::Load(e)) => {
             print_load_error(&e, err);
@@ -238,7 +291,12 @@ fn validate(data: &std::path::Path, out: &mut dyn Write, err: &mut dyn Write) ->
             }
             let s = &l.data.summary;
             let rows: Vec<String> = s.rows.iter().map(|(t, n)| format!("{t}: {n}")).collect();
-            let _ = writeln!(out, "ok: no errors ({}); {} note(s)", rows.join(", "), l.problems.len());
+            let _ = writeln!(
+                out,
+                "ok: no errors ({}); {} note(s)",
+                rows.join(", "),
+                l.problems.len()
+            );
             0
         }
         Err(e) => {

@@ -6,6 +6,7 @@
 static GLOBAL: mimalloc::MiMalloc = mimalloc::MiMalloc;
 
 fn main() {
+    honeycomb::run::set_fast_exit(true);
     let stdout = std::io::stdout();
     let stderr = std::io::stderr();
     let code = honeycomb::cli::run(std::env::args_os(), &mut stdout.lock(), &mut stderr.lock());

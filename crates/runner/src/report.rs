@@ -6,7 +6,8 @@
 
 use honeycomb_core::time::LocalClock;
 use honeycomb_core::{
-    BLOCKS, Chart, ChartKind, Context, Dataset, HoneycombCell, Lang, Level, Priority, Problem, Section, Severity,
+    BLOCKS, Chart, ChartKind, Context, Dataset, HoneycombCell, Lang, Level, Priority, Problem,
+    Section, Severity,
 };
 use serde::Serialize;
 use std::collections::BTreeMap;
@@ -125,6 +126,8 @@ pub struct RankedRecommendation {
     pub evidence: Vec<Evidence>,
     /// Block it strengthens.
     pub block: String,
+    /// Localised name of the block.
+    pub block_label: String,
     /// Section it comes from.
     pub section: String,
 }
@@ -159,13 +162,24 @@ pub fn rank_recommendations(sections: &[Section], lang: Lang) -> Vec<RankedRecom
     let mut all = Vec::new();
     for (si, s) in sections.iter().enumerate() {
         for (ri, r) in s.recommendations.iter().enumerate() {
-            let block_pos = BLOCKS.iter().position(|b| *b == r.block).unwrap_or(BLOCKS.len());
+            let block_pos = BLOCKS
+                .iter()
+                .position(|b| *b == r.block)
+                .unwrap_or(BLOCKS.len());
             let evidence = r
                 .evidence
                 .iter()
                 .map(|k| match s.metric(k) {
-                    Some(m) => Evidence { key: k.clone(), label: m.label.clone(), display: m.display.clone() },
-                    None => Evidence { key: k.clone(), label: k.clone(), display: "–".into() },
+                    Some(m) => Evidence {
+                        key: k.clone(),
+                        label: m.label.clone(),
+                        display: m.display.clone(),
+                    },
+                    None => Evidence {
+                        key: k.clone(),
+                        label: k.clone(),
+                        display: "–".into(),
+                    },
                 })
                 .collect();
             all.push((
@@ -178,6 +192,7 @@ pub fn rank_recommendations(sections: &[Section], lang: Lang) -> Vec<RankedRecom
                     why: r.why.clone(),
                     evidence,
                     block: r.block.clone(),
+                    block_label: block_label(&r.block, lang),
                     section: s.id.clone(),
                 },
             ));
@@ -204,11 +219,20 @@ pub fn honeycomb(sections: &[Section], lang: Lang) -> Vec<BlockScore> {
                 block: b.to_string(),
                 label: block_label(b, lang),
                 score: score.map(|x| x.value.clamp(0.0, 100.0)),
-                display: score.map_or("–".into(), |x| format!("{}/100", lang.num(x.value.clamp(0.0, 100.0), 0))),
+                display: score.map_or("–".into(), |x| {
+                    format!("{}/100", lang.num(x.value.clamp(0.0, 100.0), 0))
+                }),
                 verdict: match (s, score) {
                     (_, Some(x)) => x.verdict.clone(),
-                    (Some(_), None) => lang.pick("analysed, no score", "geanalyseerd, geen score").into(),
-                    (None, None) => lang.pick("not analysed in this report", "niet geanalyseerd in dit rapport").into(),
+                    (Some(_), None) => lang
+                        .pick("analysed, no score", "geanalyseerd, geen score")
+                        .into(),
+                    (None, None) => lang
+                        .pick(
+                            "not analysed in this report",
+                            "niet geanalyseerd in dit rapport",
+                        )
+                        .into(),
                 },
                 rule: score.map(|x| x.rule.clone()).unwrap_or_default(),
             }
@@ -220,11 +244,19 @@ pub fn honeycomb(sections: &[Section], lang: Lang) -> Vec<BlockScore> {
 pub fn honeycomb_chart(blocks: &[BlockScore], lang: Lang) -> Chart {
     let analysed: Vec<String> = blocks
         .iter()
-        .map(|b| format!("{} {}", b.label, b.score.map_or("–".to_string(), |s| lang.num(s, 0))))
+        .map(|b| {
+            format!(
+                "{} {}",
+                b.label,
+                b.score.map_or("–".to_string(), |s| lang.num(s, 0))
+            )
+        })
         .collect();
     Chart {
         id: "honeycomb".into(),
-        title: lang.pick("The social-media honeycomb", "De social-media-honingraat").into(),
+        title: lang
+            .pick("The social-media honeycomb", "De social-media-honingraat")
+            .into(),
         description: format!(
             "{}: {}.",
             lang.pick(
@@ -238,7 +270,11 @@ pub fn honeycomb_chart(blocks: &[BlockScore], lang: Lang) -> Chart {
         kind: ChartKind::Honeycomb {
             cells: blocks
                 .iter()
-                .map(|b| HoneycombCell { block: b.block.clone(), label: b.label.clone(), score: b.score })
+                .map(|b| HoneycombCell {
+                    block: b.block.clone(),
+                    label: b.label.clone(),
+                    score: b.score,
+                })
                 .collect(),
         },
     }
@@ -250,7 +286,11 @@ pub fn data_overview(data: &Dataset, problems: &[Problem], lang: Lang) -> DataOv
     let mut notes = Vec::new();
     let skipped_total: u64 = s.skipped.values().sum();
     if skipped_total > 0 {
-        let reasons: Vec<String> = s.skipped.iter().map(|(k, v)| format!("{} × {k}", lang.int(*v))).collect();
+        let reasons: Vec<String> = s
+            .skipped
+            .iter()
+            .map(|(k, v)| format!("{} × {k}", lang.int(*v)))
+            .collect();
         notes.push(format!(
             "{} {} ({}).",
             lang.int(skipped_total),
@@ -269,7 +309,10 @@ pub fn data_overview(data: &Dataset, problems: &[Problem], lang: Lang) -> DataOv
             "{} {} `{k}` {}",
             lang.int(*v),
             lang.pick("references in", "verwijzingen in"),
-            lang.pick("point at something that is not in the data.", "wijzen naar iets dat niet in de data staat.")
+            lang.pick(
+                "point at something that is not in the data.",
+                "wijzen naar iets dat niet in de data staat."
+            )
         ));
     }
     if s.implicit_accounts > 0 && data.has_table(honeycomb_core::TableKind::Accounts) {
@@ -285,7 +328,10 @@ pub fn data_overview(data: &Dataset, problems: &[Problem], lang: Lang) -> DataOv
     if !s.ignored_files.is_empty() {
         notes.push(format!(
             "{} {}",
-            lang.pick("Files ignored (not a known table):", "Genegeerde bestanden (geen bekende tabel):"),
+            lang.pick(
+                "Files ignored (not a known table):",
+                "Genegeerde bestanden (geen bekende tabel):"
+            ),
             s.ignored_files.join(", ")
         ));
     }
@@ -300,7 +346,11 @@ pub fn data_overview(data: &Dataset, problems: &[Problem], lang: Lang) -> DataOv
         tables: s
             .rows
             .iter()
-            .map(|(t, n)| TableCount { table: t.clone(), rows: *n, display: lang.int(*n) })
+            .map(|(t, n)| TableCount {
+                table: t.clone(),
+                rows: *n,
+                display: lang.int(*n),
+            })
             .collect(),
         notes,
         skipped: s.skipped.clone(),
@@ -326,24 +376,41 @@ pub fn meta(cx: &Context<'_>, title: Option<&str>) -> Meta {
             [date(&mut clock, lo), date(&mut clock, hi)]
         })
     };
-    let period = cx.period.map(|p| [date(&mut clock, p.start), date(&mut clock, p.end - 1)]);
+    let period = cx
+        .period
+        .map(|p| [date(&mut clock, p.start), date(&mut clock, p.end - 1)]);
     Meta {
         title: title
             .map(str::to_string)
             .or_else(|| cx.config.report.title.clone())
-            .unwrap_or_else(|| lang.pick("Social-media strategy report", "Social-media-strategierapport").into()),
+            .unwrap_or_else(|| {
+                lang.pick(
+                    "Social-media strategy report",
+                    "Social-media-strategierapport",
+                )
+                .into()
+            }),
         lang,
         timezone: cx.tz.iana_name().unwrap_or("UTC").to_string(),
         period,
         data_span: span,
-        brand: cx.brand().iter().map(|&a| cx.data.account_label(a)).collect(),
+        brand: cx
+            .brand()
+            .iter()
+            .map(|&a| cx.data.account_label(a))
+            .collect(),
         brand_unresolved: cx.brand_unresolved().to_vec(),
         generator: format!("honeycomb {}", env!("CARGO_PKG_VERSION")),
     }
 }
 
 /// The executive summary: one line per analysed block, then the data caveats.
-pub fn executive_summary(blocks: &[BlockScore], sections: &[Section], recs: &[RankedRecommendation], lang: Lang) -> Vec<String> {
+pub fn executive_summary(
+    blocks: &[BlockScore],
+    sections: &[Section],
+    recs: &[RankedRecommendation],
+    lang: Lang,
+) -> Vec<String> {
     let mut out = Vec::new();
     let analysed: Vec<&BlockScore> = blocks.iter().filter(|b| b.score.is_some()).collect();
     out.push(format!(
@@ -351,25 +418,47 @@ pub fn executive_summary(blocks: &[BlockScore], sections: &[Section], recs: &[Ra
         lang.pick("This report analyses", "Dit rapport analyseert"),
         analysed.len(),
         lang.pick("of the", "van de"),
-        lang.pick("building blocks of social media.", "bouwstenen van social media.")
+        lang.pick(
+            "building blocks of social media.",
+            "bouwstenen van social media."
+        )
     ));
     for b in analysed {
         out.push(format!("{} ({}): {}", b.label, b.display, b.verdict));
     }
-    let critical = sections.iter().flat_map(|s| &s.findings).filter(|f| f.severity == Severity::Critical).count();
+    let critical = sections
+        .iter()
+        .flat_map(|s| &s.findings)
+        .filter(|f| f.severity == Severity::Critical)
+        .count();
     if critical > 0 {
         out.push(format!(
             "{} {}",
             critical,
-            lang.pick("findings need action now (marked critical).", "bevindingen vragen nu om actie (gemarkeerd als kritiek).")
+            lang.pick(
+                "findings need action now (marked critical).",
+                "bevindingen vragen nu om actie (gemarkeerd als kritiek)."
+            )
         ));
     }
     if let Some(r) = recs.first() {
-        out.push(format!("{} {}", lang.pick("First thing to do:", "Eerst te doen:"), r.action));
+        out.push(format!(
+            "{} {}",
+            lang.pick("First thing to do:", "Eerst te doen:"),
+            r.action
+        ));
     }
-    let failed: Vec<&str> = sections.iter().filter(|s| s.error.is_some()).map(|s| s.title.as_str()).collect();
+    let failed: Vec<&str> = sections
+        .iter()
+        .filter(|s| s.error.is_some())
+        .map(|s| s.title.as_str())
+        .collect();
     if !failed.is_empty() {
-        out.push(format!("{} {}", lang.pick("Failed sections:", "Mislukte secties:"), failed.join(", ")));
+        out.push(format!(
+            "{} {}",
+            lang.pick("Failed sections:", "Mislukte secties:"),
+            failed.join(", ")
+        ));
     }
     out
 }

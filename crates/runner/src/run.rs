@@ -7,12 +7,20 @@ use crate::render::{self, Templates};
 use crate::report::{self, Report};
 use honeycomb_core::time::rfc3339;
 use honeycomb_core::{
-    Config, Context, ContextOptions, Dataset, Entity, Lang, LoadError, LoadOptions, Loaded, Period, Plugin, PostKind,
-    Problem, Section, load_folder,
+    Config, Context, ContextOptions, Dataset, Entity, Lang, LoadError, LoadOptions, Loaded, Period,
+    Plugin, PostKind, Problem, Section, load_folder,
 };
 use std::panic::{AssertUnwindSafe, catch_unwind};
 use std::path::{Path, PathBuf};
 use std::time::{Duration, Instant};
+
+static FAST_EXIT: std::sync::atomic::AtomicBool = std::sync::atomic::AtomicBool::new(false);
+
+/// Tells the pipeline that the process exits after the run, so the dataset need not be
+/// freed (the binary sets this; library users should not).
+pub fn set_fast_exit(on: bool) {
+    FAST_EXIT.store(on, std::sync::atomic::Ordering::Relaxed);
+}
 
 /// Which files to write.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -27,20 +35,32 @@ pub struct Formats {
 
 impl Default for Formats {
     fn default() -> Self {
-        Formats { md: true, html: true, json: true }
+        Formats {
+            md: true,
+            html: true,
+            json: true,
+        }
     }
 }
 
 impl Formats {
     /// Parses `md,html,json` (any subset).
     pub fn parse(s: &str) -> Result<Formats, String> {
-        let mut f = Formats { md: false, html: false, json: false };
+        let mut f = Formats {
+            md: false,
+            html: false,
+            json: false,
+        };
         for part in s.split(',').map(str::trim).filter(|p| !p.is_empty()) {
             match part {
                 "md" | "markdown" => f.md = true,
                 "html" => f.html = true,
                 "json" => f.json = true,
-                other => return Err(format!("unknown format `{other}`: expected md, html or json")),
+                other => {
+                    return Err(format!(
+                        "unknown format `{other}`: expected md, html or json"
+                    ));
+                }
             }
         }
         if !(f.md || f.html || f.json) {
@@ -158,7 +178,11 @@ pub fn run_plugins(plugins: &[Box<dyn Plugin>], cx: &Context<'_>) -> Vec<(Sectio
                         .map(|s| s.to_string())
                         .or_else(|| panic.downcast_ref::<String>().cloned())
                         .unwrap_or_else(|| "unknown panic".into());
-                    Section::failed(file_stem(p.id()), p.name(), format!("the plugin panicked: {msg}"))
+                    Section::failed(
+                        file_stem(p.id()),
+                        p.name(),
+                        format!("the plugin panicked: {msg}"),
+                    )
                 }
             };
             (section, t.elapsed())
@@ -203,7 +227,10 @@ pub fn build_report(cx: &Context<'_>, mut sections: Vec<Section>, problems: &[Pr
     }
 }
 
-fn csv_bytes(header: &[String], rows: impl Iterator<Item = Vec<String>>) -> Result<Vec<u8>, RunError> {
+fn csv_bytes(
+    header: &[String],
+    rows: impl Iterator<Item = Vec<String>>,
+) -> Result<Vec<u8>, RunError> {
     let mut w = csv::Writer::from_writer(Vec::new());
     let err = |e: csv::Error| RunError::Io(e.to_string());
     w.write_record(header).map_err(err)?;
@@ -237,11 +264,25 @@ pub fn accounts_csv(cx: &Context<'_>, sections: &[Section]) -> Result<Vec<u8>, R
             engagement[p.author as usize] += p.engagement();
         }
     }
-    let cols: Vec<&honeycomb_core::EntityColumn> =
-        sections.iter().flat_map(|s| &s.entity_columns).filter(|c| c.entity == Entity::Account).collect();
+    let cols: Vec<&honeycomb_core::EntityColumn> = sections
+        .iter()
+        .flat_map(|s| &s.entity_columns)
+        .filter(|c| c.entity == Entity::Account)
+        .collect();
     let mut header: Vec<String> = [
-        "id", "handle", "platform", "brand", "declared", "posts", "originals", "replies", "reposts", "quotes",
-        "engagement_received", "followers", "following",
+        "id",
+        "handle",
+        "platform",
+        "brand",
+        "declared",
+        "posts",
+        "originals",
+        "replies",
+        "reposts",
+        "quotes",
+        "engagement_received",
+        "followers",
+        "following",
     ]
     .iter()
     .map(|s| s.to_string())
@@ -265,7 +306,10 @@ pub fn accounts_csv(cx: &Context<'_>, sections: &[Section]) -> Result<Vec<u8>, R
             a.followers.map(|v| v.to_string()).unwrap_or_default(),
             a.following.map(|v| v.to_string()).unwrap_or_default(),
         ];
-        r.extend(cols.iter().map(|col| col.values.get(i).cloned().unwrap_or_default()));
+        r.extend(
+            cols.iter()
+                .map(|col| col.values.get(i).cloned().unwrap_or_default()),
+        );
         r
     });
     csv_bytes(&header, rows)
@@ -274,36 +318,64 @@ pub fn accounts_csv(cx: &Context<'_>, sections: &[Section]) -> Result<Vec<u8>, R
 /// `metrics/posts.csv`: one row per post in the period, base columns then plugin columns.
 pub fn posts_csv(cx: &Context<'_>, sections: &[Section]) -> Result<Vec<u8>, RunError> {
     let d = cx.data;
-    let cols: Vec<&honeycomb_core::EntityColumn> =
-        sections.iter().flat_map(|s| &s.entity_columns).filter(|c| c.entity == Entity::Post).collect();
+    let cols: Vec<&honeycomb_core::EntityColumn> = sections
+        .iter()
+        .flat_map(|s| &s.entity_columns)
+        .filter(|c| c.entity == Entity::Post)
+        .collect();
     let mut header: Vec<String> = [
-        "id", "author", "created_at", "kind", "reply_to", "repost_of", "quote_of", "likes", "reposts", "replies", "views",
+        "id",
+        "author",
+        "created_at",
+        "kind",
+        "reply_to",
+        "repost_of",
+        "quote_of",
+        "likes",
+        "reposts",
+        "replies",
+        "views",
         "engagement",
     ]
     .iter()
     .map(|s| s.to_string())
     .collect();
     header.extend(cols.iter().map(|c| c.name.clone()));
-    let post_id = |r: Option<u32>| r.and_then(|i| d.posts.get(i as usize)).map(|p| p.id.to_string()).unwrap_or_default();
+    let post_id = |r: Option<u32>| {
+        r.and_then(|i| d.posts.get(i as usize))
+            .map(|p| p.id.to_string())
+            .unwrap_or_default()
+    };
     let num = |v: Option<u64>| v.map(|v| v.to_string()).unwrap_or_default();
-    let rows = d.posts.iter().enumerate().filter(|(_, p)| cx.in_period(p.created_at)).map(|(i, p)| {
-        let mut r = vec![
-            p.id.to_string(),
-            d.accounts.get(p.author as usize).map(|a| a.id.to_string()).unwrap_or_default(),
-            rfc3339(p.created_at),
-            p.kind().as_str().to_string(),
-            post_id(p.reply_to),
-            post_id(p.repost_of),
-            post_id(p.quote_of),
-            num(p.likes),
-            num(p.reposts),
-            num(p.replies),
-            num(p.views),
-            p.engagement().to_string(),
-        ];
-        r.extend(cols.iter().map(|col| col.values.get(i).cloned().unwrap_or_default()));
-        r
-    });
+    let rows = d
+        .posts
+        .iter()
+        .enumerate()
+        .filter(|(_, p)| cx.in_period(p.created_at))
+        .map(|(i, p)| {
+            let mut r = vec![
+                p.id.to_string(),
+                d.accounts
+                    .get(p.author as usize)
+                    .map(|a| a.id.to_string())
+                    .unwrap_or_default(),
+                rfc3339(p.created_at),
+                p.kind().as_str().to_string(),
+                post_id(p.reply_to),
+                post_id(p.repost_of),
+                post_id(p.quote_of),
+                num(p.likes),
+                num(p.reposts),
+                num(p.replies),
+                num(p.views),
+                p.engagement().to_string(),
+            ];
+            r.extend(
+                cols.iter()
+                    .map(|col| col.values.get(i).cloned().unwrap_or_default()),
+            );
+            r
+        });
     csv_bytes(&header, rows)
 }
 
@@ -324,10 +396,16 @@ pub fn select_plugins(only: Option<&[String]>) -> Result<Vec<Box<dyn Plugin>>, R
     for id in only {
         if !all.iter().any(|p| p.id() == id) {
             let known: Vec<&str> = all.iter().map(|p| p.id()).collect();
-            return Err(RunError::Usage(format!("--only: unknown plugin `{id}`: expected one of {}", known.join(", "))));
+            return Err(RunError::Usage(format!(
+                "--only: unknown plugin `{id}`: expected one of {}",
+                known.join(", ")
+            )));
         }
     }
-    Ok(all.into_iter().filter(|p| only.iter().any(|o| o == p.id())).collect())
+    Ok(all
+        .into_iter()
+        .filter(|p| only.iter().any(|o| o == p.id()))
+        .collect())
 }
 
 /// Renders every output file of a report into an [`OutputSet`].
@@ -345,11 +423,17 @@ pub fn render_all(
         out.add("report.md", md.clone().into_bytes());
     }
     if formats.html {
-        let html = render::render_html(report, &md, &charts, templates).map_err(|e| RunError::Render(e.0))?;
+        let html = render::render_html(report, &md, &charts, templates)
+            .map_err(|e| RunError::Render(e.0))?;
         out.add("report.html", html.into_bytes());
     }
     if formats.json {
-        out.add("report.json", render::render_json(report).map_err(|e| RunError::Render(e.0))?.into_bytes());
+        out.add(
+            "report.json",
+            render::render_json(report)
+                .map_err(|e| RunError::Render(e.0))?
+                .into_bytes(),
+        );
     }
     if formats.md {
         for (name, svg) in &charts {
@@ -379,18 +463,54 @@ pub fn run_report(opts: &ReportOptions, progress: &dyn Progress) -> Result<Outco
     let t = Instant::now();
     let loaded = load(&opts.data, opts.lenient)?;
     timings.push(("load".to_string(), t.elapsed()));
-    let Loaded { data, config, problems } = loaded;
+    let Loaded {
+        data,
+        config,
+        problems,
+    } = loaded;
 
     let period = match &opts.period {
-        Some(p) => Some(Period::parse(p, &config.time_zone()).map_err(|e| RunError::Usage(format!("--period: {e}")))?),
+        Some(p) => Some(
+            Period::parse(p, &config.time_zone())
+                .map_err(|e| RunError::Usage(format!("--period: {e}")))?,
+        ),
         None => None,
     };
     let mut cx_opts = ContextOptions::default();
     cx_opts.lang = opts.lang;
     cx_opts.period = period;
-    let (report, files, failed, plugin_times) = analyse_and_write(&data, &config, cx_opts, &plugins, &problems, opts, &templates, progress, &mut timings)?;
-    timings.extend(plugin_times);
-    Ok(Outcome { report, files, failed, problems, timings })
+    let done = analyse_and_write(
+        &data,
+        &config,
+        cx_opts,
+        &plugins,
+        &problems,
+        opts,
+        &templates,
+        progress,
+        &mut timings,
+    )?;
+    timings.extend(done.plugin_times);
+    if FAST_EXIT.load(std::sync::atomic::Ordering::Relaxed) {
+        // The process is about to exit: leave freeing a large dataset to the operating
+        // system instead of walking millions of allocations.
+        std::mem::forget(data);
+    }
+    Ok(Outcome {
+        report: done.report,
+        files: done.files,
+        failed: done.failed,
+        problems,
+        timings,
+    })
+}
+
+/// What the analyse-and-write stage produced.
+struct Done {
+    report: Report,
+    files: Vec<PathBuf>,
+    failed: Vec<String>,
+    plugin_times: Vec<(String, Duration)>,
 }
 
 #[allow(clippy::too_many_arguments)]
@@ -404,15 +524,22 @@ fn analyse_and_write(
     templates: &Templates,
     progress: &dyn Progress,
     timings: &mut Vec<(String, Duration)>,
-) -> Result<(Report, Vec<PathBuf>, Vec<String>, Vec<(String, Duration)>), RunError> {
+) -> Result<Done, RunError> {
     let cx = Context::new(data, config, cx_opts);
     progress.stage("analyse");
     let t = Instant::now();
     let results = run_plugins(plugins, &cx);
     timings.push(("plugins".to_string(), t.elapsed()));
-    let plugin_times: Vec<(String, Duration)> = results.iter().map(|(s, d)| (format!("plugin {}", s.id), *d)).collect();
+    let plugin_times: Vec<(String, Duration)> = results
+        .iter()
+        .map(|(s, d)| (format!("plugin {}", s.id), *d))
+        .collect();
     let sections_full: Vec<Section> = results.into_iter().map(|r| r.0).collect();
-    let failed: Vec<String> = sections_full.iter().filter(|s| s.error.is_some()).map(|s| s.id.clone()).collect();
+    let failed: Vec<String> = sections_full
+        .iter()
+        .filter(|s| s.error.is_some())
+        .map(|s| s.id.clone())
+        .collect();
     let mut sections_json = sections_full.clone();
     for s in &mut sections_json {
         s.entity_columns.clear();
@@ -427,7 +554,14 @@ fn analyse_and_write(
 
     progress.stage("write");
     let t = Instant::now();
-    let files = out.write_all(&opts.out).map_err(|e| RunError::Io(e.to_string()))?;
+    let files = out
+        .write_all(&opts.out)
+        .map_err(|e| RunError::Io(e.to_string()))?;
     timings.push(("write".to_string(), t.elapsed()));
-    Ok((report, files, failed, plugin_times))
+    Ok(Done {
+        report,
+        files,
+        failed,
+        plugin_times,
+    })
 }

@@ -88,8 +88,17 @@ pub fn discover(root: &Path, config: &Config) -> Result<Discovered, String> {
         }
     }
     let mut files: Vec<PathBuf> = Vec::new();
-    for entry in walkdir::WalkDir::new(root).follow_links(true).sort_by_file_name() {
-        let entry = entry.map_err(|e| format!("{}: {e}", e.path().map_or_else(|| root.display().to_string(), |p| p.display().to_string())))?;
+    for entry in walkdir::WalkDir::new(root)
+        .follow_links(true)
+        .sort_by_file_name()
+    {
+        let entry = entry.map_err(|e| {
+            format!(
+                "{}: {e}",
+                e.path()
+                    .map_or_else(|| root.display().to_string(), |p| p.display().to_string())
+            )
+        })?;
         if entry.file_type().is_file() && !is_hidden(entry.path(), root) {
             files.push(entry.into_path());
         }
@@ -99,10 +108,16 @@ pub fn discover(root: &Path, config: &Config) -> Result<Discovered, String> {
         if rel == CONFIG_FILE {
             continue;
         }
-        let name = path.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default();
+        let name = path
+            .file_name()
+            .map(|n| n.to_string_lossy().into_owned())
+            .unwrap_or_default();
         // A mapped table takes the files under its path and nothing else.
         if let Some((&kind, _)) = mapped.iter().find(|(_, p)| path.starts_with(p)) {
-            let forced = config.tables.get(kind.name()).and_then(|m| m.format.as_deref());
+            let forced = config
+                .tables
+                .get(kind.name())
+                .and_then(|m| m.format.as_deref());
             let cls = classify(&name);
             let format = match forced {
                 Some("jsonl") => Some(Format::Jsonl),
@@ -111,7 +126,12 @@ pub fn discover(root: &Path, config: &Config) -> Result<Discovered, String> {
             };
             let gz = name.ends_with(".gz");
             if let Some(format) = format {
-                out.tables.entry(kind).or_default().push(TableFile { path, rel, format, gz });
+                out.tables.entry(kind).or_default().push(TableFile {
+                    path,
+                    rel,
+                    format,
+                    gz,
+                });
             }
             continue;
         }
@@ -128,7 +148,12 @@ pub fn discover(root: &Path, config: &Config) -> Result<Discovered, String> {
         });
         match kind {
             Some(k) if !mapped.contains_key(&k) => {
-                out.tables.entry(k).or_default().push(TableFile { path, rel, format, gz })
+                out.tables.entry(k).or_default().push(TableFile {
+                    path,
+                    rel,
+                    format,
+                    gz,
+                })
             }
             _ => out.ignored.push(rel),
         }

@@ -49,7 +49,9 @@ impl IdMap {
     /// Prepares for many look-ups: when the numeric ids are compact (their range at most
     /// four times their number), look-ups index a plain vector instead of hashing.
     pub fn freeze(&mut self) {
-        let (Some(&lo), Some(&hi)) = (self.nums.keys().min(), self.nums.keys().max()) else { return };
+        let (Some(&lo), Some(&hi)) = (self.nums.keys().min(), self.nums.keys().max()) else {
+            return;
+        };
         let span = hi - lo + 1;
         if span > 4 * self.nums.len() as u64 + 1024 || span > u32::MAX as u64 {
             return;

@@ -36,14 +36,20 @@ pub struct LoadOptions {
 
 impl Default for LoadOptions {
     fn default() -> Self {
-        LoadOptions { lenient: false, max_problems: 1000 }
+        LoadOptions {
+            lenient: false,
+            max_problems: 1000,
+        }
     }
 }
 
 impl LoadOptions {
     /// Options with `lenient` set as given.
     pub fn lenient(lenient: bool) -> Self {
-        LoadOptions { lenient, ..LoadOptions::default() }
+        LoadOptions {
+            lenient,
+            ..LoadOptions::default()
+        }
     }
 }
 
@@ -77,11 +83,19 @@ pub enum LoadError {
 /// Loads and validates a data folder.
 pub fn load_folder(dir: &Path, opts: &LoadOptions) -> Result<Loaded, LoadError> {
     if !dir.is_dir() {
-        return Err(LoadError::Folder(format!("{}: not a folder (expected a data folder with at least posts.csv or posts.jsonl)", dir.display())));
+        return Err(LoadError::Folder(format!(
+            "{}: not a folder (expected a data folder with at least posts.csv or posts.jsonl)",
+            dir.display()
+        )));
     }
     let config = match Config::load(dir) {
         Ok(c) => c,
-        Err(p) => return Err(LoadError::Problems { problems: vec![p], more: 0 }),
+        Err(p) => {
+            return Err(LoadError::Problems {
+                problems: vec![p],
+                more: 0,
+            });
+        }
     };
     let found = discover(dir, &config).map_err(LoadError::Folder)?;
     let mut loader = Loader::new(&config, opts);
@@ -113,11 +127,30 @@ struct Cols {
 }
 
 /// Resolves the header against the table's canonical columns and the mapping.
-fn map_header(kind: TableKind, h: &Header, mapping: Option<&TableMapping>, rel: &str) -> Result<Cols, Problem> {
-    let err = |col: u64, msg: String| Problem { file: rel.into(), line: 1, column: col, level: Level::Error, kind: "bad-header", message: msg };
+fn map_header(
+    kind: TableKind,
+    h: &Header,
+    mapping: Option<&TableMapping>,
+    rel: &str,
+) -> Result<Cols, Problem> {
+    let err = |col: u64, msg: String| Problem {
+        file: rel.into(),
+        line: 1,
+        column: col,
+        level: Level::Error,
+        kind: "bad-header",
+        message: msg,
+    };
     for (i, n) in h.names.iter().enumerate() {
         if let Some(j) = h.names[..i].iter().position(|m| m == n) {
-            return Err(err(i as u64 + 1, format!("duplicate column name {}: also column {}", show_value(n), j + 1)));
+            return Err(err(
+                i as u64 + 1,
+                format!(
+                    "duplicate column name {}: also column {}",
+                    show_value(n),
+                    j + 1
+                ),
+            ));
         }
     }
     let canon = kind.columns();
@@ -126,33 +159,72 @@ fn map_header(kind: TableKind, h: &Header, mapping: Option<&TableMapping>, rel: 
     for (c, name) in canon.iter().enumerate() {
         let src = mapping.and_then(|m| m.columns.get(*name));
         let want = src.map_or(*name, |s| s.as_str());
-        let pos = h.names.iter().position(|n| n == want).or_else(|| h.names.iter().position(|n| n.eq_ignore_ascii_case(want)));
+        let pos = h
+            .names
+            .iter()
+            .position(|n| n == want)
+            .or_else(|| h.names.iter().position(|n| n.eq_ignore_ascii_case(want)));
         match (pos, src) {
             (Some(p), _) => {
                 idx[c] = Some(p);
                 used[p] = true;
             }
             (None, Some(s)) => {
-                return Err(err(0, format!(
-                    "[tables.{}] maps `{name}` to column {}, which is not in the header: found {}",
-                    kind.name(), show_value(s), h.names.join(", ")
-                )));
+                return Err(err(
+                    0,
+                    format!(
+                        "[tables.{}] maps `{name}` to column {}, which is not in the header: found {}",
+                        kind.name(),
+                        show_value(s),
+                        h.names.join(", ")
+                    ),
+                ));
             }
             (None, None) => {}
         }
     }
-    let missing: Vec<&str> = kind.required().iter().copied().filter(|r| idx[canon.iter().position(|c| c == r).unwrap_or(0)].is_none()).collect();
+    let missing: Vec<&str> = kind
+        .required()
+        .iter()
+        .copied()
+        .filter(|r| idx[canon.iter().position(|c| c == r).unwrap_or(0)].is_none())
+        .collect();
     if !missing.is_empty() {
-        return Err(err(0, format!(
-            "missing required column(s) {}: the header has {}; rename them or map them in {CONFIG_FILE} with [tables.{}] columns = {{ {} = \"…\" }}",
-            missing.iter().map(|m| format!("`{m}`")).collect::<Vec<_>>().join(", "),
-            if h.names.is_empty() { "no columns".to_string() } else { h.names.iter().map(|n| show_value(n)).collect::<Vec<_>>().join(", ") },
-            kind.name(),
-            missing[0]
-        )));
+        return Err(err(
+            0,
+            format!(
+                "missing required column(s) {}: the header has {}; rename them or map them in {CONFIG_FILE} with [tables.{}] columns = {{ {} = \"…\" }}",
+                missing
+                    .iter()
+                    .map(|m| format!("`{m}`"))
+                    .collect::<Vec<_>>()
+                    .join(", "),
+                if h.names.is_empty() {
+                    "no columns".to_string()
+                } else {
+                    h.names
+                        .iter()
+                        .map(|n| show_value(n))
+                        .collect::<Vec<_>>()
+                        .join(", ")
+                },
+                kind.name(),
+                missing[0]
+            ),
+        ));
     }
-    let extras = h.names.iter().enumerate().filter(|(i, n)| !used[*i] && !n.is_empty()).map(|(i, n)| (i, n.clone())).collect();
-    Ok(Cols { idx, extras, n_fields: h.names.len() })
+    let extras = h
+        .names
+        .iter()
+        .enumerate()
+        .filter(|(i, n)| !used[*i] && !n.is_empty())
+        .map(|(i, n)| (i, n.clone()))
+        .collect();
+    Ok(Cols {
+        idx,
+        extras,
+        n_fields: h.names.len(),
+    })
 }
 
 /// Canonical column positions, per table, in the order of `TableKind::columns`.
@@ -261,7 +333,14 @@ impl<'r, 'a> Row<'r, 'a> {
 
     fn err(&mut self, c: usize, kind: &'static str, message: String) {
         let column = self.cols.idx[c].map_or(0, |i| self.raw.column(i));
-        self.problems.push(Problem { file: self.rel.into(), line: self.raw.line, column, level: Level::Error, kind, message });
+        self.problems.push(Problem {
+            file: self.rel.into(),
+            line: self.raw.line,
+            column,
+            level: Level::Error,
+            kind,
+            message,
+        });
         self.bad = true;
     }
 
@@ -270,7 +349,11 @@ impl<'r, 'a> Row<'r, 'a> {
             Some(v) => v,
             None => {
                 let n = self.name(c);
-                self.err(c, "missing-value", format!("empty `{n}`: a value is required"));
+                self.err(
+                    c,
+                    "missing-value",
+                    format!("empty `{n}`: a value is required"),
+                );
                 ""
             }
         }
@@ -288,7 +371,11 @@ impl<'r, 'a> Row<'r, 'a> {
             Ok(n) => Some(n),
             Err(_) => {
                 let n = self.name(c);
-                self.err(c, "bad-number", format!("`{n}` is {}: expected a whole number ≥ 0", show_value(v)));
+                self.err(
+                    c,
+                    "bad-number",
+                    format!("`{n}` is {}: expected a whole number ≥ 0", show_value(v)),
+                );
                 None
             }
         }
@@ -300,7 +387,11 @@ impl<'r, 'a> Row<'r, 'a> {
             Ok(n) if n.is_finite() => Some(n),
             _ => {
                 let n = self.name(c);
-                self.err(c, "bad-number", format!("`{n}` is {}: expected a number", show_value(v)));
+                self.err(
+                    c,
+                    "bad-number",
+                    format!("`{n}` is {}: expected a number", show_value(v)),
+                );
                 None
             }
         }
@@ -313,7 +404,11 @@ impl<'r, 'a> Row<'r, 'a> {
             "false" | "0" | "no" | "n" | "f" => Some(false),
             _ => {
                 let n = self.name(c);
-                self.err(c, "bad-value", format!("`{n}` is {}: expected true or false", show_value(v)));
+                self.err(
+                    c,
+                    "bad-value",
+                    format!("`{n}` is {}: expected true or false", show_value(v)),
+                );
                 None
             }
         }
@@ -325,7 +420,11 @@ impl<'r, 'a> Row<'r, 'a> {
             Ok(t) => Some(t),
             Err(e) => {
                 let n = self.name(c);
-                self.err(c, "bad-timestamp", format!("`{n}` is {}: {e}", show_value(v)));
+                self.err(
+                    c,
+                    "bad-timestamp",
+                    format!("`{n}` is {}: {e}", show_value(v)),
+                );
                 None
             }
         }
@@ -346,7 +445,15 @@ impl<'r, 'a> Row<'r, 'a> {
             None => {
                 let n = self.name(c);
                 let allowed: Vec<&str> = options.iter().map(|o| o.0).collect();
-                self.err(c, "bad-value", format!("`{n}` is {}: expected one of {}", show_value(v), allowed.join(", ")));
+                self.err(
+                    c,
+                    "bad-value",
+                    format!(
+                        "`{n}` is {}: expected one of {}",
+                        show_value(v),
+                        allowed.join(", ")
+                    ),
+                );
                 None
             }
         }
@@ -406,7 +513,15 @@ struct TableOut<T> {
 
 impl<T> TableOut<T> {
     fn new() -> Self {
-        TableOut { rows: Vec::new(), lines: Vec::new(), pending: Vec::new(), extras: Vec::new(), problems: Vec::new(), cols: None, first_file: String::new() }
+        TableOut {
+            rows: Vec::new(),
+            lines: Vec::new(),
+            pending: Vec::new(),
+            extras: Vec::new(),
+            problems: Vec::new(),
+            cols: None,
+            first_file: String::new(),
+        }
     }
 
     fn take(&mut self, parsed: Vec<Parsed<T>>, keep_lines: bool) {
@@ -435,44 +550,102 @@ struct Loader<'c> {
 type RowFn<'x, T> = dyn Fn(&mut Row<'_, '_>) -> Option<T> + Sync + 'x;
 
 fn column_names(kind: TableKind, cols: &Cols) -> (Vec<String>, Vec<String>) {
-    let canon = kind.columns().iter().enumerate().filter(|(i, _)| cols.idx[*i].is_some()).map(|(_, n)| n.to_string()).collect();
+    let canon = kind
+        .columns()
+        .iter()
+        .enumerate()
+        .filter(|(i, _)| cols.idx[*i].is_some())
+        .map(|(_, n)| n.to_string())
+        .collect();
     let extras = cols.extras.iter().map(|e| e.1.clone()).collect();
     (canon, extras)
 }
 
-fn parse_row<T>(kind: TableKind, rel: &str, cols: &Cols, raw: &RawRow<'_>, probs: &mut Vec<Problem>, f: &RowFn<'_, T>) -> Option<Parsed<T>> {
-    let mut r = Row { raw, cols, kind, rel, problems: probs, bad: false, pending: Vec::new() };
+fn parse_row<T>(
+    kind: TableKind,
+    rel: &str,
+    cols: &Cols,
+    raw: &RawRow<'_>,
+    probs: &mut Vec<Problem>,
+    f: &RowFn<'_, T>,
+) -> Option<Parsed<T>> {
+    let mut r = Row {
+        raw,
+        cols,
+        kind,
+        rel,
+        problems: probs,
+        bad: false,
+        pending: Vec::new(),
+    };
     let t = f(&mut r);
     if r.bad {
         return None;
     }
     let pending = std::mem::take(&mut r.pending);
-    let extras = cols.extras.iter().map(|(i, _)| raw.field(*i).unwrap_or("").into()).collect();
-    t.map(|row| Parsed { row, line: raw.line, pending, extras })
+    let extras = cols
+        .extras
+        .iter()
+        .map(|(i, _)| raw.field(*i).unwrap_or("").into())
+        .collect();
+    t.map(|row| Parsed {
+        row,
+        line: raw.line,
+        pending,
+        extras,
+    })
 }
 
 impl<'c> Loader<'c> {
     fn new(config: &'c Config, opts: &'c LoadOptions) -> Self {
-        Loader { config, opts, data: Dataset::default(), problems: Vec::new() }
+        Loader {
+            config,
+            opts,
+            data: Dataset::default(),
+            problems: Vec::new(),
+        }
     }
 
     fn note(&mut self, file: &str, line: u64, column: u64, kind: &'static str, message: String) {
-        self.problems.push(Problem { file: file.into(), line, column, level: Level::Note, kind, message });
+        self.problems.push(Problem {
+            file: file.into(),
+            line,
+            column,
+            level: Level::Note,
+            kind,
+            message,
+        });
     }
 
     fn parser(&self, kind: TableKind, column: &str) -> TimeParser {
         TimeParser {
             tz: self.config.time_zone(),
-            format: self.config.tables.get(kind.name()).and_then(|m| m.time_format(column)).map(String::from),
+            format: self
+                .config
+                .tables
+                .get(kind.name())
+                .and_then(|m| m.time_format(column))
+                .map(String::from),
         }
     }
 
     /// Reads every file of one table through `f`, in file order.
-    fn read_table<T: Send>(&self, kind: TableKind, files: &[TableFile], keep_lines: bool, f: &RowFn<'_, T>) -> TableOut<T> {
+    fn read_table<T: Send>(
+        &self,
+        kind: TableKind,
+        files: &[TableFile],
+        keep_lines: bool,
+        f: &RowFn<'_, T>,
+    ) -> TableOut<T> {
         let mapping = self.config.tables.get(kind.name());
-        let delimiter = mapping.and_then(|m| m.delimiter.as_deref()).and_then(|d| d.bytes().next()).unwrap_or(b',');
+        let delimiter = mapping
+            .and_then(|m| m.delimiter.as_deref())
+            .and_then(|d| d.bytes().next())
+            .unwrap_or(b',');
         let mut out = TableOut::new();
-        out.first_file = files.first().map_or_else(|| kind.name().to_string(), |f| f.rel.clone());
+        out.first_file = files
+            .first()
+            .map_or_else(|| kind.name().to_string(), |f| f.rel.clone());
         for file in files {
             let rel = file.rel.as_str();
             if read::is_jsonl(file) {
@@ -512,7 +685,9 @@ impl<'c> Loader<'c> {
                     let n = c.n_fields;
                     Ok((c, n))
                 };
-                let row = |cols: &Cols, raw: &RawRow<'_>, probs: &mut Vec<Problem>| parse_row(kind, rel, cols, raw, probs, f);
+                let row = |cols: &Cols, raw: &RawRow<'_>, probs: &mut Vec<Problem>| {
+                    parse_row(kind, rel, cols, raw, probs, f)
+                };
                 let start = out.rows.len();
                 let mut problems = Vec::new();
                 let result = {
@@ -540,8 +715,21 @@ impl<'c> Loader<'c> {
                             out_ref.pending.retain(|p| (p.0 as usize) < start);
                         }
                     };
-                    let size = if file.gz { None } else { std::fs::metadata(&file.path).ok().map(|m| m.len()) };
-                    read::csv_table(&open, size, rel, delimiter, &mut on_header, &row, &mut sink, &mut problems)
+                    let size = if file.gz {
+                        None
+                    } else {
+                        std::fs::metadata(&file.path).ok().map(|m| m.len())
+                    };
+                    read::csv_table(
+                        &open,
+                        size,
+                        rel,
+                        delimiter,
+                        &mut on_header,
+                        &row,
+                        &mut sink,
+                        &mut problems,
+                    )
                 };
                 out.problems.extend(problems);
                 if let Err(p) = result {
@@ -558,7 +746,10 @@ impl<'c> Loader<'c> {
     fn run(&mut self, found: &Discovered) {
         let files = |k: TableKind| found.tables.get(&k).map(Vec::as_slice).unwrap_or(&[]);
         for (k, fs) in &found.tables {
-            self.data.summary.files.insert(k.name().into(), fs.iter().map(|f| f.rel.clone()).collect());
+            self.data
+                .summary
+                .files
+                .insert(k.name().into(), fs.iter().map(|f| f.rel.clone()).collect());
         }
 
         // 1. Tables that define ids: accounts and groups.
@@ -596,10 +787,25 @@ impl<'c> Loader<'c> {
             })
         };
         let (accs, grps) = rayon::join(
-            || self.read_table(TableKind::Accounts, files(TableKind::Accounts), true, &accounts_fn),
-            || self.read_table(TableKind::Groups, files(TableKind::Groups), true, &groups_fn),
+            || {
+                self.read_table(
+                    TableKind::Accounts,
+                    files(TableKind::Accounts),
+                    true,
+                    &accounts_fn,
+                )
+            },
+            || {
+                self.read_table(
+                    TableKind::Groups,
+                    files(TableKind::Groups),
+                    true,
+                    &groups_fn,
+                )
+            },
         );
-        let mut account_map = self.keep_unique(TableKind::Accounts, accs, |d| &mut d.accounts, |a| &a.id);
+        let mut account_map =
+            self.keep_unique(TableKind::Accounts, accs, |d| &mut d.accounts, |a| &a.id);
         let mut group_map = self.keep_unique(TableKind::Groups, grps, |d| &mut d.groups, |g| &g.id);
         account_map.freeze();
         group_map.freeze();
@@ -612,16 +818,31 @@ impl<'c> Loader<'c> {
             let author = r.account(AUTHOR, slot::ACCOUNT_A, &account_map);
             let created_at = r.required_time(CREATED_AT, &post_ts);
             let text: Box<str> = r.get(TEXT).unwrap_or("").into();
-            for (s, col) in [(slot::REPLY_TO, REPLY_TO), (slot::REPOST_OF, REPOST_OF), (slot::QUOTE_OF, QUOTE_OF)] {
+            for (s, col) in [
+                (slot::REPLY_TO, REPLY_TO),
+                (slot::REPOST_OF, REPOST_OF),
+                (slot::QUOTE_OF, QUOTE_OF),
+            ] {
                 if let Some(v) = r.get(col) {
                     if v == id {
                         let n = r.name(col);
-                        r.err(col, "self-reference", format!("`{n}` is {}, the post's own id: a post cannot refer to itself", show_value(v)));
+                        r.err(
+                            col,
+                            "self-reference",
+                            format!(
+                                "`{n}` is {}, the post's own id: a post cannot refer to itself",
+                                show_value(v)
+                            ),
+                        );
                     }
                     r.pending.push((s, v.into()));
                 }
             }
-            let list = |r: &Row<'_, '_>, col: usize, lower: bool, extract: fn(&str) -> Vec<Box<str>>| -> Box<[Box<str>]> {
+            let list = |r: &Row<'_, '_>,
+                        col: usize,
+                        lower: bool,
+                        extract: fn(&str) -> Vec<Box<str>>|
+             -> Box<[Box<str>]> {
                 if r.cols.idx[col].is_some() {
                     text::split_list(r.get(col).unwrap_or(""), lower).into()
                 } else {
@@ -662,13 +883,25 @@ impl<'c> Loader<'c> {
             let target = r.account(TARGET, slot::ACCOUNT_B, &account_map);
             let weight = r.float(WEIGHT).unwrap_or(1.0);
             if weight < 0.0 {
-                r.err(WEIGHT, "bad-number", format!("`weight` is {weight}: expected a number ≥ 0"));
+                r.err(
+                    WEIGHT,
+                    "bad-number",
+                    format!("`weight` is {weight}: expected a number ≥ 0"),
+                );
             }
             Some(Follow {
                 source,
                 target,
                 created_at: r.time(CREATED_AT, &fol_ts),
-                kind: r.choice(KIND, &[("follow", FollowKind::Follow), ("friend", FollowKind::Friend)]).unwrap_or_default(),
+                kind: r
+                    .choice(
+                        KIND,
+                        &[
+                            ("follow", FollowKind::Follow),
+                            ("friend", FollowKind::Friend),
+                        ],
+                    )
+                    .unwrap_or_default(),
                 weight: weight as f32,
             })
         };
@@ -690,14 +923,27 @@ impl<'c> Loader<'c> {
             if let (Some(j), Some(l)) = (joined_at, left_at)
                 && l < j
             {
-                r.err(LEFT_AT, "bad-timestamp", "`left_at` lies before `joined_at`: expected a later time".into());
+                r.err(
+                    LEFT_AT,
+                    "bad-timestamp",
+                    "`left_at` lies before `joined_at`: expected a later time".into(),
+                );
             }
             Some(Membership {
                 group,
                 account,
                 joined_at,
                 left_at,
-                role: r.choice(ROLE, &[("member", Role::Member), ("moderator", Role::Moderator), ("admin", Role::Admin)]).unwrap_or_default(),
+                role: r
+                    .choice(
+                        ROLE,
+                        &[
+                            ("member", Role::Member),
+                            ("moderator", Role::Moderator),
+                            ("admin", Role::Admin),
+                        ],
+                    )
+                    .unwrap_or_default(),
             })
         };
         let pre_ts = self.parser(TableKind::Presence, "at");
@@ -707,12 +953,25 @@ impl<'c> Loader<'c> {
             let at = r.required_time(AT, &pre_ts);
             let duration_s = r.uint(DURATION_S);
             if duration_s.is_some_and(|d| d > u32::MAX as u64) {
-                r.err(DURATION_S, "bad-number", "`duration_s` is too large: expected at most 4294967295 seconds".into());
+                r.err(
+                    DURATION_S,
+                    "bad-number",
+                    "`duration_s` is too large: expected at most 4294967295 seconds".into(),
+                );
             }
             Some(PresenceRecord {
                 account,
                 at,
-                status: r.choice(STATUS, &[("online", Status::Online), ("away", Status::Away), ("offline", Status::Offline)]).unwrap_or_default(),
+                status: r
+                    .choice(
+                        STATUS,
+                        &[
+                            ("online", Status::Online),
+                            ("away", Status::Away),
+                            ("offline", Status::Offline),
+                        ],
+                    )
+                    .unwrap_or_default(),
                 location: r.text(LOCATION),
                 duration_s: duration_s.map(|d| d as u32),
             })
@@ -722,11 +981,32 @@ impl<'c> Loader<'c> {
             || this.read_table(TableKind::Posts, files(TableKind::Posts), true, &posts_fn),
             || {
                 rayon::join(
-                    || this.read_table(TableKind::Follows, files(TableKind::Follows), false, &follows_fn),
+                    || {
+                        this.read_table(
+                            TableKind::Follows,
+                            files(TableKind::Follows),
+                            false,
+                            &follows_fn,
+                        )
+                    },
                     || {
                         rayon::join(
-                            || this.read_table(TableKind::Memberships, files(TableKind::Memberships), false, &memberships_fn),
-                            || this.read_table(TableKind::Presence, files(TableKind::Presence), false, &presence_fn),
+                            || {
+                                this.read_table(
+                                    TableKind::Memberships,
+                                    files(TableKind::Memberships),
+                                    false,
+                                    &memberships_fn,
+                                )
+                            },
+                            || {
+                                this.read_table(
+                                    TableKind::Presence,
+                                    files(TableKind::Presence),
+                                    false,
+                                    &presence_fn,
+                                )
+                            },
                         )
                     },
                 )
@@ -775,9 +1055,15 @@ impl<'c> Loader<'c> {
                 dangling[k.min(2)] += 1;
             }
         }
-        for (k, name) in ["posts.reply_to", "posts.repost_of", "posts.quote_of"].iter().enumerate() {
+        for (k, name) in ["posts.reply_to", "posts.repost_of", "posts.quote_of"]
+            .iter()
+            .enumerate()
+        {
             if dangling[k] > 0 {
-                self.data.summary.dangling.insert(name.to_string(), dangling[k]);
+                self.data
+                    .summary
+                    .dangling
+                    .insert(name.to_string(), dangling[k]);
                 let what = ["replies to", "reposts of", "quotes of"][k];
                 self.note(&post_file, 0, 0, "dangling-reference", format!("{} {what} posts that are not in the data: kept, counted as dangling references", dangling[k]));
             }
@@ -818,10 +1104,25 @@ impl<'c> Loader<'c> {
                 rater,
                 score,
                 created_at: r.time(CREATED_AT, &rat_ts),
-                kind: r.choice(KIND, &[("like", RatingKind::Like), ("star", RatingKind::Star), ("up", RatingKind::Up), ("down", RatingKind::Down)]).unwrap_or_default(),
+                kind: r
+                    .choice(
+                        KIND,
+                        &[
+                            ("like", RatingKind::Like),
+                            ("star", RatingKind::Star),
+                            ("up", RatingKind::Up),
+                            ("down", RatingKind::Down),
+                        ],
+                    )
+                    .unwrap_or_default(),
             })
         };
-        let ratings = self.read_table(TableKind::Ratings, files(TableKind::Ratings), false, &ratings_fn);
+        let ratings = self.read_table(
+            TableKind::Ratings,
+            files(TableKind::Ratings),
+            false,
+            &ratings_fn,
+        );
         drop(account_map);
         drop(group_map);
 
@@ -856,7 +1157,10 @@ impl<'c> Loader<'c> {
                 let n = self.data.groups.len() as u32;
                 m.group = *implicit_groups.entry(name.clone()).or_insert(n);
                 if m.group == n {
-                    self.data.groups.push(Group { id: name, ..Group::default() });
+                    self.data.groups.push(Group {
+                        id: name,
+                        ..Group::default()
+                    });
                 }
             } else {
                 let ix = self.implicit_account(&mut implicit, name);
@@ -864,9 +1168,15 @@ impl<'c> Loader<'c> {
             }
         }
         self.data.memberships = std::mem::take(&mut memberships.rows);
-        self.store_extras(TableKind::Memberships, std::mem::take(&mut memberships.extras));
+        self.store_extras(
+            TableKind::Memberships,
+            std::mem::take(&mut memberships.extras),
+        );
         if dangling_groups > 0 {
-            self.data.summary.dangling.insert("memberships.group".into(), dangling_groups);
+            self.data
+                .summary
+                .dangling
+                .insert("memberships.group".into(), dangling_groups);
             self.note(&memberships.first_file, 0, 0, "dangling-reference", format!("{dangling_groups} memberships of groups that are not in the groups table: the groups were added by id"));
         }
 
@@ -894,7 +1204,11 @@ impl<'c> Loader<'c> {
                 ratings.rows[row as usize].rater = ix;
             }
         }
-        let n_extra = self.data.extras.get(&TableKind::Ratings).map_or(0, |e| e.names.len());
+        let n_extra = self
+            .data
+            .extras
+            .get(&TableKind::Ratings)
+            .map_or(0, |e| e.names.len());
         let mut i = 0;
         ratings.rows.retain(|_| {
             i += 1;
@@ -911,21 +1225,36 @@ impl<'c> Loader<'c> {
         self.data.ratings = std::mem::take(&mut ratings.rows);
         self.store_extras(TableKind::Ratings, extras);
         if dangling_ratings > 0 {
-            self.data.summary.dangling.insert("ratings.post".into(), dangling_ratings);
-            self.note(&ratings.first_file, 0, 0, "dangling-reference", format!("{dangling_ratings} ratings of posts that are not in the data: left out"));
+            self.data
+                .summary
+                .dangling
+                .insert("ratings.post".into(), dangling_ratings);
+            self.note(
+                &ratings.first_file,
+                0,
+                0,
+                "dangling-reference",
+                format!("{dangling_ratings} ratings of posts that are not in the data: left out"),
+            );
         }
 
         let declared = found.tables.contains_key(&TableKind::Accounts);
         self.data.summary.implicit_accounts = implicit.len() as u64;
         if declared && !implicit.is_empty() {
-            let file = files(TableKind::Accounts).first().map_or("accounts", |f| f.rel.as_str()).to_string();
+            let file = files(TableKind::Accounts)
+                .first()
+                .map_or("accounts", |f| f.rel.as_str())
+                .to_string();
             self.note(&file, 0, 0, "dangling-reference", format!(
                 "{} accounts are referenced (as authors, followers, members, raters) but not in the accounts table: added without profile",
                 implicit.len()
             ));
         }
         for (k, n) in [
-            (TableKind::Accounts, self.data.accounts.iter().filter(|a| a.declared).count()),
+            (
+                TableKind::Accounts,
+                self.data.accounts.iter().filter(|a| a.declared).count(),
+            ),
             (TableKind::Posts, self.data.posts.len()),
             (TableKind::Follows, self.data.follows.len()),
             (TableKind::Groups, self.data.groups.len()),
@@ -981,7 +1310,11 @@ impl<'c> Loader<'c> {
             return ix;
         }
         let ix = self.data.accounts.len() as u32;
-        self.data.accounts.push(Account { id: name.clone(), declared: false, ..Account::default() });
+        self.data.accounts.push(Account {
+            id: name.clone(),
+            declared: false,
+            ..Account::default()
+        });
         implicit.insert(name, ix);
         ix
     }
@@ -993,7 +1326,10 @@ impl<'c> Loader<'c> {
             column: 1,
             level: Level::Error,
             kind: "duplicate-id",
-            message: format!("duplicate id {}: already defined at line {first_line}; expected each id once", show_value(id)),
+            message: format!(
+                "duplicate id {}: already defined at line {first_line}; expected each id once",
+                show_value(id)
+            ),
         });
     }
 
@@ -1037,8 +1373,17 @@ impl<'c> Loader<'c> {
     fn set_columns(&mut self, k: TableKind, cols: Option<(Vec<String>, Vec<String>)>) {
         if let Some((canon, extras)) = cols {
             if !extras.is_empty() {
-                self.data.summary.extra_columns.insert(k.name().into(), extras.clone());
-                self.data.extras.insert(k, ExtraColumns { names: extras, values: Vec::new() });
+                self.data
+                    .summary
+                    .extra_columns
+                    .insert(k.name().into(), extras.clone());
+                self.data.extras.insert(
+                    k,
+                    ExtraColumns {
+                        names: extras,
+                        values: Vec::new(),
+                    },
+                );
             }
             self.data.columns.insert(k, canon);
         }
@@ -1046,7 +1391,9 @@ impl<'c> Loader<'c> {
 
     /// Stores a table's extra fields (row-major, one value per extra column per kept row).
     fn store_extras(&mut self, k: TableKind, flat: Vec<Box<str>>) {
-        let Some(ex) = self.data.extras.get_mut(&k) else { return };
+        let Some(ex) = self.data.extras.get_mut(&k) else {
+            return;
+        };
         let n = ex.names.len();
         if n == 0 {
             return;
@@ -1061,13 +1408,23 @@ impl<'c> Loader<'c> {
 
     fn finish(mut self, config: Config) -> Result<Loaded, LoadError> {
         self.problems.sort();
-        let errors = self.problems.iter().filter(|p| p.level == Level::Error).count();
-        let fatal_file_level = self.problems.iter().any(|p| p.level == Level::Error && (p.line == 0 || p.kind == "bad-header"));
+        let errors = self
+            .problems
+            .iter()
+            .filter(|p| p.level == Level::Error)
+            .count();
+        let fatal_file_level = self
+            .problems
+            .iter()
+            .any(|p| p.level == Level::Error && (p.line == 0 || p.kind == "bad-header"));
         if errors > 0 && (!self.opts.lenient || fatal_file_level) {
             let max = self.opts.max_problems.max(1);
             let more = self.problems.len().saturating_sub(max) as u64;
             self.problems.truncate(max);
-            return Err(LoadError::Problems { problems: self.problems, more });
+            return Err(LoadError::Problems {
+                problems: self.problems,
+                more,
+            });
         }
         let mut skipped: BTreeMap<String, u64> = BTreeMap::new();
         for p in self.problems.iter().filter(|p| p.level == Level::Error) {
@@ -1076,6 +1433,10 @@ impl<'c> Loader<'c> {
         self.data.summary.skipped = skipped;
         let max = self.opts.max_problems.max(1);
         self.problems.truncate(max);
-        Ok(Loaded { data: self.data, config, problems: self.problems })
+        Ok(Loaded {
+            data: self.data,
+            config,
+            problems: self.problems,
+        })
     }
 }

@@ -17,7 +17,10 @@ pub fn open(f: &TableFile) -> Result<Box<dyn Read + Send>, Problem> {
     let file = std::fs::File::open(&f.path)
         .map_err(|e| file_problem(&f.rel, "unreadable", format!("cannot read the file: {e}")))?;
     if f.gz {
-        Ok(Box::new(GzRead { inner: flate2::read::MultiGzDecoder::new(std::io::BufReader::new(file)), rel: f.rel.clone() }))
+        Ok(Box::new(GzRead {
+            inner: flate2::read::MultiGzDecoder::new(std::io::BufReader::new(file)),
+            rel: f.rel.clone(),
+        }))
     } else {
         Ok(Box::new(file))
     }
@@ -31,7 +34,12 @@ struct GzRead<R: Read> {
 
 impl<R: Read> Read for GzRead<R> {
     fn read(&mut self, buf: &mut [u8]) -> std::io::Result<usize> {
-        self.inner.read(buf).map_err(|e| std::io::Error::new(e.kind(), format!("{}: not a readable gzip file: {e}", self.rel)))
+        self.inner.read(buf).map_err(|e| {
+            std::io::Error::new(
+                e.kind(),
+                format!("{}: not a readable gzip file: {e}", self.rel),
+            )
+        })
     }
 }
 
@@ -46,7 +54,14 @@ pub fn read_bytes(f: &TableFile) -> Result<Vec<u8>, Problem> {
 
 /// A problem about a whole file.
 pub fn file_problem(file: &str, kind: &'static str, message: String) -> Problem {
-    Problem { file: file.to_string(), line: 0, column: 0, level: Level::Error, kind, message }
+    Problem {
+        file: file.to_string(),
+        line: 0,
+        column: 0,
+        level: Level::Error,
+        kind,
+        message,
+    }
 }
 
 /// One row as text plus the byte range of each field in it.
@@ -102,7 +117,9 @@ fn split_points(body: &[u8], parts: usize, first_line: u64) -> Vec<(usize, u64)>
         pos = target;
         // Move to the next newline that lies outside quotes.
         loop {
-            let Some(nl) = memchr::memchr(b'\n', &body[pos..]) else { return points };
+            let Some(nl) = memchr::memchr(b'\n', &body[pos..]) else {
+                return points;
+            };
             quotes_before += memchr::memchr_iter(b'"', &body[pos..pos + nl]).count();
             pos += nl + 1;
             lines_before += 1;
@@ -123,7 +140,11 @@ pub fn csv_header(bytes: &[u8], rel: &str, delimiter: u8) -> Result<(Header, usi
     let bytes_nobom = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes);
     let bom = bytes.len() - bytes_nobom.len();
     if bytes_nobom.iter().all(|b| b.is_ascii_whitespace()) {
-        return Err(file_problem(rel, "empty-file", "the file is empty: expected a header row followed by data rows".into()));
+        return Err(file_problem(
+            rel,
+            "empty-file",
+            "the file is empty: expected a header row followed by data rows".into(),
+        ));
     }
     let mut rdr = csv::ReaderBuilder::new()
         .has_headers(false)
@@ -134,7 +155,11 @@ pub fn csv_header(bytes: &[u8], rel: &str, delimiter: u8) -> Result<(Header, usi
     match rdr.read_byte_record(&mut rec) {
         Ok(true) => {}
         Ok(false) => {
-            return Err(file_problem(rel, "empty-file", "the file is empty: expected a header row".into()));
+            return Err(file_problem(
+                rel,
+                "empty-file",
+                "the file is empty: expected a header row".into(),
+            ));
         }
         Err(e) => return Err(csv_error(rel, e)),
     }
@@ -161,14 +186,28 @@ pub fn csv_header(bytes: &[u8], rel: &str, delimiter: u8) -> Result<(Header, usi
 
 fn csv_error(rel: &str, e: csv::Error) -> Problem {
     let (line, msg) = match e.kind() {
-        csv::ErrorKind::Utf8 { pos, err } => (pos.as_ref().map_or(0, |p| p.line()), format!("invalid UTF-8 in field {}", err.field() + 1)),
-        csv::ErrorKind::UnequalLengths { pos, expected_len, len } => (
+        csv::ErrorKind::Utf8 { pos, err } => (
+            pos.as_ref().map_or(0, |p| p.line()),
+            format!("invalid UTF-8 in field {}", err.field() + 1),
+        ),
+        csv::ErrorKind::UnequalLengths {
+            pos,
+            expected_len,
+            len,
+        } => (
             pos.as_ref().map_or(0, |p| p.line()),
             format!("found {len} fields: expected {expected_len}"),
         ),
         _ => (0, e.to_string()),
     };
-    Problem { file: rel.into(), line, column: 0, level: Level::Error, kind: "bad-csv", message: msg }
+    Problem {
+        file: rel.into(),
+        line,
+        column: 0,
+        level: Level::Error,
+        kind: "bad-csv",
+        message: msg,
+    }
 }
 
 /// A message for invalid UTF-8 in `field`.
@@ -180,6 +219,12 @@ pub fn utf8_message(field: &[u8], e: std::str::Utf8Error) -> String {
         show_value(&String::from_utf8_lossy(&field[..at]))
     )
 }
+
+/// Receives the header; returns the per-file state for the row callback and the field count.
+pub type OnHeader<'x, H> = dyn FnMut(&Header) -> Result<(H, usize), Problem> + 'x;
+/// Turns one raw row into a value (or records problems and returns `None`).
+pub type RowCallback<'x, H, T> =
+    dyn Fn(&H, &RawRow<'_>, &mut Vec<Problem>) -> Option<T> + Sync + 'x;
 
 /// Size of the blocks a CSV file is read in; each block is parsed on all cores.
 const BLOCK: usize = 16 << 20;
@@ -211,8 +256,8 @@ pub fn csv_table<H: Sync, T: Send>(
     size: Option<u64>,
     rel: &str,
     delimiter: u8,
-    on_header: &mut dyn FnMut(&Header) -> Result<(H, usize), Problem>,
-    f: &(dyn Fn(&H, &RawRow<'_>, &mut Vec<Problem>) -> Option<T> + Sync),
+    on_header: &mut OnHeader<'_, H>,
+    f: &RowCallback<'_, H, T>,
     sink: &mut dyn FnMut(Option<Vec<T>>, f64),
     problems: &mut Vec<Problem>,
 ) -> Result<(), Problem> {
@@ -243,14 +288,27 @@ pub fn csv_table<H: Sync, T: Send>(
             }
         };
         let block = &buf[..cut];
-        let parts = if block.len() >= PARALLEL_MIN { rayon::current_num_threads().max(1) * 2 } else { 1 };
+        let parts = if block.len() >= PARALLEL_MIN {
+            rayon::current_num_threads().max(1) * 2
+        } else {
+            1
+        };
         let points = split_points(block, parts, next_line);
         let mut bounds: Vec<(Range<usize>, u64)> = Vec::new();
         for (i, &(st, l)) in points.iter().enumerate() {
             let e = points.get(i + 1).map_or(block.len(), |p| p.0);
             bounds.push((st..e, l));
         }
-        let run = |(r, l): (Range<usize>, u64)| parse_chunk(&block[r], l, delimiter, rel, n_fields, &|raw: &RawRow<'_>, p: &mut Vec<Problem>| f(&h, raw, p));
+        let run = |(r, l): (Range<usize>, u64)| {
+            parse_chunk(&block[r], l, delimiter, rel, n_fields, &|raw: &RawRow<
+                '_,
+            >,
+                                                                  p: &mut Vec<
+                Problem,
+            >| {
+                f(&h, raw, p)
+            })
+        };
         let results: Vec<(Vec<T>, Vec<Problem>, bool)> = if bounds.len() > 1 {
             use rayon::prelude::*;
             bounds.into_par_iter().map(run).collect()
@@ -265,7 +323,9 @@ pub fn csv_table<H: Sync, T: Send>(
         }
         next_line += memchr::memchr_iter(b'\n', block).count() as u64;
         done += cut as u64;
-        let fraction = size.filter(|&t| t > 0).map_or(0.0, |t| (done as f64 / t as f64).min(1.0));
+        let fraction = size
+            .filter(|&t| t > 0)
+            .map_or(0.0, |t| (done as f64 / t as f64).min(1.0));
         for (rows, p, _) in results {
             sink(Some(rows), fraction);
             block_problems.extend(p);
@@ -280,7 +340,12 @@ pub fn csv_table<H: Sync, T: Send>(
 }
 
 /// Reads up to `target` bytes into `buf`; returns whether the end of the input was reached.
-fn fill(reader: &mut Box<dyn Read + Send>, buf: &mut Vec<u8>, target: usize, rel: &str) -> Result<bool, Problem> {
+fn fill(
+    reader: &mut Box<dyn Read + Send>,
+    buf: &mut Vec<u8>,
+    target: usize,
+    rel: &str,
+) -> Result<bool, Problem> {
     while buf.len() < target {
         let old = buf.len();
         buf.resize(target.max(old + 1), 0);
@@ -293,17 +358,30 @@ fn fill(reader: &mut Box<dyn Read + Send>, buf: &mut Vec<u8>, target: usize, rel
             Err(e) if e.kind() == std::io::ErrorKind::Interrupted => buf.truncate(old),
             Err(e) => {
                 buf.truncate(old);
-                return Err(file_problem(rel, "unreadable", format!("cannot read the file: {e}")));
+                return Err(file_problem(
+                    rel,
+                    "unreadable",
+                    format!("cannot read the file: {e}"),
+                ));
             }
         }
     }
     Ok(false)
 }
 
-fn csv_header_in(buf: &[u8], rel: &str, delimiter: u8, eof: bool) -> Result<(Header, usize, u64), Problem> {
+fn csv_header_in(
+    buf: &[u8],
+    rel: &str,
+    delimiter: u8,
+    eof: bool,
+) -> Result<(Header, usize, u64), Problem> {
     let r = csv_header(buf, rel, delimiter)?;
     if !eof && r.1 >= buf.len() {
-        return Err(file_problem(rel, "bad-header", "the header row is longer than 16 MiB: expected a CSV header row".into()));
+        return Err(file_problem(
+            rel,
+            "bad-header",
+            "the header row is longer than 16 MiB: expected a CSV header row".into(),
+        ));
     }
     Ok(r)
 }
@@ -316,14 +394,23 @@ fn csv_sequential<H, T>(
     delimiter: u8,
     h: &H,
     n_fields: usize,
-    f: &(dyn Fn(&H, &RawRow<'_>, &mut Vec<Problem>) -> Option<T> + Sync),
+    f: &RowCallback<'_, H, T>,
     sink: &mut dyn FnMut(Option<Vec<T>>, f64),
     problems: &mut Vec<Problem>,
 ) -> Result<(), Problem> {
     let mut bytes = Vec::new();
-    open()?.read_to_end(&mut bytes).map_err(|e| file_problem(rel, "unreadable", format!("cannot read the file: {e}")))?;
+    open()?
+        .read_to_end(&mut bytes)
+        .map_err(|e| file_problem(rel, "unreadable", format!("cannot read the file: {e}")))?;
     let (_, consumed, next_line) = csv_header(&bytes, rel, delimiter)?;
-    let (rows, p, _) = parse_chunk(&bytes[consumed.min(bytes.len())..], next_line, delimiter, rel, n_fields, &|raw: &RawRow<'_>, pr: &mut Vec<Problem>| f(h, raw, pr));
+    let (rows, p, _) = parse_chunk(
+        &bytes[consumed.min(bytes.len())..],
+        next_line,
+        delimiter,
+        rel,
+        n_fields,
+        &|raw: &RawRow<'_>, pr: &mut Vec<Problem>| f(h, raw, pr),
+    );
     sink(Some(rows), 1.0);
     problems.extend(p);
     Ok(())
@@ -369,7 +456,11 @@ fn parse_chunk<T>(
                 column: 0,
                 level: Level::Error,
                 kind: "field-count",
-                message: format!("found {} fields: expected {} as in the header", rec.len(), n_fields),
+                message: format!(
+                    "found {} fields: expected {} as in the header",
+                    rec.len(),
+                    n_fields
+                ),
             });
             continue;
         }
@@ -380,9 +471,20 @@ fn parse_chunk<T>(
                 let (col, msg) = rec
                     .iter()
                     .enumerate()
-                    .find_map(|(i, fb)| std::str::from_utf8(fb).err().map(|e| (i, utf8_message(fb, e))))
+                    .find_map(|(i, fb)| {
+                        std::str::from_utf8(fb)
+                            .err()
+                            .map(|e| (i, utf8_message(fb, e)))
+                    })
                     .unwrap_or((0, "invalid UTF-8 across fields: expected UTF-8 text".into()));
-                problems.push(Problem { file: rel.into(), line, column: col as u64 + 1, level: Level::Error, kind: "bad-utf8", message: msg });
+                problems.push(Problem {
+                    file: rel.into(),
+                    line,
+                    column: col as u64 + 1,
+                    level: Level::Error,
+                    kind: "bad-utf8",
+                    message: msg,
+                });
                 continue;
             }
         };
@@ -400,7 +502,11 @@ fn parse_chunk<T>(
                     column: i as u64 + 1,
                     level: Level::Error,
                     kind: "huge-field",
-                    message: format!("field of {} bytes: expected at most {} bytes", r.len(), MAX_FIELD),
+                    message: format!(
+                        "field of {} bytes: expected at most {} bytes",
+                        r.len(),
+                        MAX_FIELD
+                    ),
                 });
                 ok = false;
             }
@@ -409,7 +515,12 @@ fn parse_chunk<T>(
         if !ok {
             continue;
         }
-        let row = RawRow { line, text, ranges: &ranges, columns: None };
+        let row = RawRow {
+            line,
+            text,
+            ranges: &ranges,
+            columns: None,
+        };
         if let Some(t) = f(&row, &mut problems) {
             rows.push(t);
         }
@@ -431,7 +542,11 @@ pub fn jsonl_rows<T>(
     for (i, line) in bytes.split(|&b| b == b'\n').enumerate() {
         let lno = i as u64 + 1;
         let line = line.strip_suffix(b"\r").unwrap_or(line);
-        let line = if i == 0 { line.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(line) } else { line };
+        let line = if i == 0 {
+            line.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(line)
+        } else {
+            line
+        };
         if line.iter().all(|b| b.is_ascii_whitespace()) {
             continue;
         }
@@ -439,7 +554,14 @@ pub fn jsonl_rows<T>(
         let text = match std::str::from_utf8(line) {
             Ok(t) => t,
             Err(e) => {
-                problems.push(Problem { file: rel.into(), line: lno, column: e.valid_up_to() as u64 + 1, level: Level::Error, kind: "bad-utf8", message: utf8_message(line, e) });
+                problems.push(Problem {
+                    file: rel.into(),
+                    line: lno,
+                    column: e.valid_up_to() as u64 + 1,
+                    level: Level::Error,
+                    kind: "bad-utf8",
+                    message: utf8_message(line, e),
+                });
                 continue;
             }
         };
@@ -452,14 +574,34 @@ pub fn jsonl_rows<T>(
                 }
                 objects.push((lno, text, m));
             }
-            Ok(_) => problems.push(Problem { file: rel.into(), line: lno, column: 1, level: Level::Error, kind: "bad-json", message: "expected a JSON object per line".into() }),
-            Err(e) => problems.push(Problem { file: rel.into(), line: lno, column: e.column() as u64, level: Level::Error, kind: "bad-json", message: format!("invalid JSON: {e}") }),
+            Ok(_) => problems.push(Problem {
+                file: rel.into(),
+                line: lno,
+                column: 1,
+                level: Level::Error,
+                kind: "bad-json",
+                message: "expected a JSON object per line".into(),
+            }),
+            Err(e) => problems.push(Problem {
+                file: rel.into(),
+                line: lno,
+                column: e.column() as u64,
+                level: Level::Error,
+                kind: "bad-json",
+                message: format!("invalid JSON: {e}"),
+            }),
         }
     }
     if !any {
-        return Err(file_problem(rel, "empty-file", "the file is empty: expected one JSON object per line".into()));
+        return Err(file_problem(
+            rel,
+            "empty-file",
+            "the file is empty: expected one JSON object per line".into(),
+        ));
     }
-    let header = Header { names: keys.clone() };
+    let header = Header {
+        names: keys.clone(),
+    };
     mapped(&header)?;
     let mut rows = Vec::new();
     let mut buf = String::new();
@@ -478,9 +620,17 @@ pub fn jsonl_rows<T>(
             }
             ranges.push(start..buf.len());
             let needle = format!("\"{k}\"");
-            cols.push(text.find(&needle).map_or(0, |o| text[..o].chars().count() as u64 + 1));
+            cols.push(
+                text.find(&needle)
+                    .map_or(0, |o| text[..o].chars().count() as u64 + 1),
+            );
         }
-        let row = RawRow { line: *lno, text: &buf, ranges: &ranges, columns: Some(&cols) };
+        let row = RawRow {
+            line: *lno,
+            text: &buf,
+            ranges: &ranges,
+            columns: Some(&cols),
+        };
         if let Some(t) = f(&row, &mut problems) {
             rows.push(t);
         }

@@ -11,7 +11,10 @@ use std::collections::BTreeMap;
 
 fn safe_link(dest: &str) -> bool {
     let d = dest.trim().to_ascii_lowercase();
-    d.starts_with("https://") || d.starts_with("http://") || d.starts_with("mailto:") || d.starts_with('#')
+    d.starts_with("https://")
+        || d.starts_with("http://")
+        || d.starts_with("mailto:")
+        || d.starts_with('#')
 }
 
 /// Converts the report's Markdown to an HTML fragment. `charts` maps `charts/<file>.svg`
@@ -38,16 +41,28 @@ pub fn markdown_to_html(md: &str, charts: &BTreeMap<String, String>) -> String {
             Event::Html(h) | Event::InlineHtml(h) => events.push(Event::Text(h)),
             Event::Start(Tag::Image { dest_url, .. }) => match charts.get(dest_url.as_ref()) {
                 Some(svg) => {
-                    events.push(Event::Html(CowStr::from(format!("<figure class=\"chart\">{svg}</figure>"))));
+                    events.push(Event::Html(CowStr::from(format!(
+                        "<figure class=\"chart\">{svg}</figure>"
+                    ))));
                     in_image = Some(true);
                 }
                 None => in_image = Some(false),
             },
-            Event::Start(Tag::Link { link_type, dest_url, title, id }) => {
+            Event::Start(Tag::Link {
+                link_type,
+                dest_url,
+                title,
+                id,
+            }) => {
                 let ok = safe_link(&dest_url) && !matches!(link_type, LinkType::Email);
                 link_stack.push(ok);
                 if ok {
-                    events.push(Event::Start(Tag::Link { link_type, dest_url, title, id }));
+                    events.push(Event::Start(Tag::Link {
+                        link_type,
+                        dest_url,
+                        title,
+                        id,
+                    }));
                 }
             }
             Event::End(TagEnd::Link) => {
@@ -69,7 +84,10 @@ mod tests {
 
     #[test]
     fn raw_html_and_bad_links_become_text() {
-        let h = markdown_to_html("<script>alert(1)</script>\n\nhi <img src=x onerror=alert(1)> [a](javascript:alert(1)) [b](https://ok.example)", &BTreeMap::new());
+        let h = markdown_to_html(
+            "<script>alert(1)</script>\n\nhi <img src=x onerror=alert(1)> [a](javascript:alert(1)) [b](https://ok.example)",
+            &BTreeMap::new(),
+        );
         assert!(!h.contains("<script"), "{h}");
         assert!(!h.contains("<img"), "{h}");
         assert!(h.contains("&lt;script&gt;"), "{h}");
@@ -80,9 +98,18 @@ mod tests {
     #[test]
     fn chart_images_are_inlined_others_dropped() {
         let mut c = BTreeMap::new();
-        c.insert("charts/a.svg".to_string(), "<svg id=\"a\"></svg>".to_string());
-        let h = markdown_to_html("![Alt A](charts/a.svg)\n\n![Alt B](https://evil.example/x.png)", &c);
-        assert!(h.contains("<figure class=\"chart\"><svg id=\"a\"></svg></figure>"), "{h}");
+        c.insert(
+            "charts/a.svg".to_string(),
+            "<svg id=\"a\"></svg>".to_string(),
+        );
+        let h = markdown_to_html(
+            "![Alt A](charts/a.svg)\n\n![Alt B](https://evil.example/x.png)",
+            &c,
+        );
+        assert!(
+            h.contains("<figure class=\"chart\"><svg id=\"a\"></svg></figure>"),
+            "{h}"
+        );
         assert!(!h.contains("evil.example"), "{h}");
         assert!(h.contains("Alt B"), "{h}");
     }

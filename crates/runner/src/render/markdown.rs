@@ -27,7 +27,10 @@ pub fn escape(s: &str) -> String {
                 out.push(c);
             }
             // `&` only starts an entity reference (`&amp;`, `&#60;`) when a name follows.
-            '&' if chars.peek().is_some_and(|n| n.is_ascii_alphanumeric() || *n == '#') => {
+            '&' if chars
+                .peek()
+                .is_some_and(|n| n.is_ascii_alphanumeric() || *n == '#') =>
+            {
                 out.push_str("\\&");
             }
             '-' | '+' | '=' if at_start => {
@@ -70,8 +73,14 @@ mod tests {
 
     #[test]
     fn markup_stays_text() {
-        assert_eq!(escape("<script>alert(1)</script>"), "\\<script\\>alert(1)\\</script\\>");
-        assert_eq!(escape("[x](javascript:alert(1))"), "\\[x\\](javascript:alert(1))");
+        assert_eq!(
+            escape("<script>alert(1)</script>"),
+            "\\<script\\>alert(1)\\</script\\>"
+        );
+        assert_eq!(
+            escape("[x](javascript:alert(1))"),
+            "\\[x\\](javascript:alert(1))"
+        );
         assert_eq!(escape("# title\n- item"), "\\# title - item");
         assert_eq!(escape("- item"), "\\- item");
         assert_eq!(escape("1. first"), "1\\. first");

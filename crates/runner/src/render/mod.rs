@@ -19,11 +19,26 @@ use std::path::Path;
 
 /// The templates shipped in the binary: `(name, source)`.
 pub const EMBEDDED: &[(&str, &str)] = &[
-    ("report.md.j2", include_str!("../../../../templates/report.md.j2")),
-    ("report.html.j2", include_str!("../../../../templates/report.html.j2")),
-    ("sections/generic.md.j2", include_str!("../../../../templates/sections/generic.md.j2")),
-    ("strings/en.toml", include_str!("../../../../templates/strings/en.toml")),
-    ("strings/nl.toml", include_str!("../../../../templates/strings/nl.toml")),
+    (
+        "report.md.j2",
+        include_str!("../../../../templates/report.md.j2"),
+    ),
+    (
+        "report.html.j2",
+        include_str!("../../../../templates/report.html.j2"),
+    ),
+    (
+        "sections/generic.md.j2",
+        include_str!("../../../../templates/sections/generic.md.j2"),
+    ),
+    (
+        "strings/en.toml",
+        include_str!("../../../../templates/strings/en.toml"),
+    ),
+    (
+        "strings/nl.toml",
+        include_str!("../../../../templates/strings/nl.toml"),
+    ),
 ];
 
 /// A rendering error, with the template and line where minijinja reports one.
@@ -50,7 +65,12 @@ pub struct Templates {
 impl Templates {
     /// The embedded templates.
     pub fn embedded() -> Templates {
-        Templates { files: EMBEDDED.iter().map(|(n, s)| (n.to_string(), s.to_string())).collect() }
+        Templates {
+            files: EMBEDDED
+                .iter()
+                .map(|(n, s)| (n.to_string(), s.to_string()))
+                .collect(),
+        }
     }
 
     /// The embedded templates, with every `*.j2` and `strings/*.toml` file under `dir`
@@ -58,20 +78,28 @@ impl Templates {
     pub fn with_overrides(dir: &Path) -> Result<Templates, RenderError> {
         let mut t = Templates::embedded();
         if !dir.is_dir() {
-            return Err(RenderError(format!("--templates {}: not a folder", dir.display())));
+            return Err(RenderError(format!(
+                "--templates {}: not a folder",
+                dir.display()
+            )));
         }
         for entry in walkdir::WalkDir::new(dir).sort_by_file_name() {
-            let entry = entry.map_err(|e| RenderError(format!("--templates {}: {e}", dir.display())))?;
+            let entry =
+                entry.map_err(|e| RenderError(format!("--templates {}: {e}", dir.display())))?;
             if !entry.file_type().is_file() {
                 continue;
             }
             let rel = entry.path().strip_prefix(dir).unwrap_or(entry.path());
-            let name: Vec<String> = rel.components().map(|c| c.as_os_str().to_string_lossy().into_owned()).collect();
+            let name: Vec<String> = rel
+                .components()
+                .map(|c| c.as_os_str().to_string_lossy().into_owned())
+                .collect();
             if name.iter().any(|c| c.starts_with('.')) {
                 continue;
             }
             let name = name.join("/");
-            if !(name.ends_with(".j2") || (name.starts_with("strings/") && name.ends_with(".toml"))) {
+            if !(name.ends_with(".j2") || (name.starts_with("strings/") && name.ends_with(".toml")))
+            {
                 continue;
             }
             let src = std::fs::read_to_string(entry.path())
@@ -89,8 +117,12 @@ impl Templates {
     /// The UI strings for a language (`strings/<lang>.toml`).
     pub fn strings(&self, lang: Lang) -> Result<toml::Table, RenderError> {
         let name = format!("strings/{}.toml", lang.code());
-        let src = self.files.get(&name).ok_or_else(|| RenderError(format!("template strings missing: {name}")))?;
-        src.parse::<toml::Table>().map_err(|e| RenderError(format!("{name}: {e}")))
+        let src = self
+            .files
+            .get(&name)
+            .ok_or_else(|| RenderError(format!("template strings missing: {name}")))?;
+        src.parse::<toml::Table>()
+            .map_err(|e| RenderError(format!("{name}: {e}")))
     }
 
     fn environment(&self, lang: Lang) -> Result<Environment<'_>, RenderError> {
@@ -113,7 +145,9 @@ impl Templates {
             }
         });
         env.set_formatter(|out, state, value| {
-            if matches!(state.auto_escape(), AutoEscape::Custom(n) if n == "markdown") && !value.is_safe() {
+            if matches!(state.auto_escape(), AutoEscape::Custom(n) if n == "markdown")
+                && !value.is_safe()
+            {
                 if value.is_none() || value.is_undefined() {
                     return Ok(());
                 }
@@ -121,13 +155,17 @@ impl Templates {
                     Some(s) => markdown::escape(s),
                     None => markdown::escape(&value.to_string()),
                 };
-                out.write_str(&s).map_err(|_| minijinja::Error::new(minijinja::ErrorKind::WriteFailure, "write failed"))?;
+                out.write_str(&s).map_err(|_| {
+                    minijinja::Error::new(minijinja::ErrorKind::WriteFailure, "write failed")
+                })?;
                 Ok(())
             } else {
                 minijinja::escape_formatter(out, state, value)
             }
         });
-        env.add_filter("num", move |v: f64, decimals: Option<usize>| lang.num(v, decimals.unwrap_or(0)));
+        env.add_filter("num", move |v: f64, decimals: Option<usize>| {
+            lang.num(v, decimals.unwrap_or(0))
+        });
         for (name, src) in &self.files {
             if name.ends_with(".j2") {
                 env.add_template(name, src)?;
@@ -157,7 +195,10 @@ pub fn render_markdown(report: &Report, templates: &Templates) -> Result<String,
 pub fn draw_charts(report: &Report) -> BTreeMap<String, String> {
     let lang = report.meta.lang;
     let mut out = BTreeMap::new();
-    out.insert("charts/honeycomb.svg".to_string(), charts::render_svg(&report.honeycomb_chart, lang));
+    out.insert(
+        "charts/honeycomb.svg".to_string(),
+        charts::render_svg(&report.honeycomb_chart, lang),
+    );
     for s in &report.sections {
         for c in &s.charts {
             out.insert(format!("charts/{}.svg", c.id), charts::render_svg(c, lang));
@@ -168,7 +209,12 @@ pub fn draw_charts(report: &Report) -> BTreeMap<String, String> {
 
 /// Renders `report.html` from the Markdown: the layout template around the converted body,
 /// charts inlined.
-pub fn render_html(report: &Report, md: &str, charts: &BTreeMap<String, String>, templates: &Templates) -> Result<String, RenderError> {
+pub fn render_html(
+    report: &Report,
+    md: &str,
+    charts: &BTreeMap<String, String>,
+    templates: &Templates,
+) -> Result<String, RenderError> {
     let lang = report.meta.lang;
     let env = templates.environment(lang)?;
     let strings = templates.strings(lang)?;

@@ -1,0 +1,189 @@
+//! Whole reports: outputs, snapshots, determinism, JSON read-back, the demo.
+
+use crate::{fixture, read, report_ok, run, s, tree};
+
+#[test]
+fn report_writes_every_output() {
+    let d = tempfile::tempdir().expect("tmp");
+    let stdout = report_ok(&fixture("basic"), d.path(), &[]);
+    assert!(stdout.contains("Wrote"), "{stdout}");
+    for f in [
+        "report.md",
+        "report.html",
+        "report.json",
+        "metrics/accounts.csv",
+        "metrics/posts.csv",
+        "charts/honeycomb.svg",
+    ] {
+        assert!(d.path().join(f).is_file(), "{f} missing");
+    }
+    let names: Vec<String> = tree(d.path()).into_iter().map(|(n, _)| n).collect();
+    assert!(
+        names.iter().all(|n| !n.contains(".tmp")),
+        "temporary files left: {names:?}"
+    );
+
+    let posts = read(&d.path().join("metrics/posts.csv"));
+    let header = posts.lines().next().expect("header");
+    assert!(header.starts_with("id,author,created_at,kind,reply_to,repost_of,quote_of,likes,reposts,replies,views,engagement"), "{header}");
+    assert!(
+        posts.contains("\np2,u1,2026-03-02T19:30:00Z,reply,p1,"),
+        "{posts}"
+    );
+    assert!(
+        posts.contains("\np5,u3,2026-03-04T07:45:00Z,repost,,p1,"),
+        "{posts}"
+    );
+    let accounts = read(&d.path().join("metrics/accounts.csv"));
+    assert!(
+        accounts.contains("\nb1,bakkerij,mastodon,true,true,3,2,1,0,0,"),
+        "{accounts}"
+    );
+
+    let html = read(&d.path().join("report.html"));
+    assert!(html.starts_with("<!DOCTYPE html>"));
+    assert!(html.contains("<svg"), "charts are inlined");
+    assert!(!html.contains("<img"), "no external images");
+}
+
+#[test]
+fn report_json_reads_back_and_evidence_exists() {
+    let d = tempfile::tempdir().expect("tmp");
+    report_ok(&fixture("basic"), d.path(), &[]);
+    let v: serde_json::Value =
+        serde_json::from_str(&read(&d.path().join("report.json"))).expect("json");
+    assert_eq!(v["schema"], "honeycomb-report/1");
+    assert_eq!(v["meta"]["timezone"], "Europe/Amsterdam");
+    assert_eq!(v["meta"]["brand"][0], "@bakkerij");
+    assert_eq!(v["honeycomb"].as_array().expect("blocks").len(), 7);
+    let sections = v["sections"].as_array().expect("sections");
+    assert_eq!(sections[0]["id"], "presence");
+    assert!(
+        sections[0]
+            .get("entity_columns")
+            .is_none_or(|c| c.as_array().is_some_and(|a| a.is_empty()))
+    );
+    for r in v["recommendations"].as_array().expect("recs") {
+        let sec = sections
+            .iter()
+            .find(|x| x["id"] == r["section"])
+            .expect("section of rec");
+        for e in r["evidence"].as_array().expect("evidence") {
+            let key = &e["key"];
+            assert!(
+                sec["metrics"]
+                    .as_array()
+                    .expect("metrics")
+                    .iter()
+                    .any(|m| &m["key"] == key),
+                "evidence {key} is not a metric of {}",
+                r["section"]
+            );
+        }
+    }
+}
+
+#[test]
+fn same_input_gives_identical_bytes() {
+    let a = tempfile::tempdir().expect("tmp");
+    let b = tempfile::tempdir().expect("tmp");
+    report_ok(&fixture("basic"), a.path(), &[]);
+    report_ok(&fixture("basic"), b.path(), &[]);
+    let ta = tree(a.path());
+    let tb = tree(b.path());
+    assert_eq!(ta.len(), tb.len());
+    for ((na, ba), (nb, bb)) in ta.iter().zip(&tb) {
+        assert_eq!(na, nb);
+        assert!(ba == bb, "{na} differs between two runs");
+    }
+}
+
+#[test]
+fn snapshots_of_the_basic_report() {
+    for lang in ["en", "nl"] {
+        let d = tempfile::tempdir().expect("tmp");
+        report_ok(&fixture("basic"), d.path(), &["--lang", lang]);
+        insta::assert_snapshot!(
+            format!("basic_report_md_{lang}"),
+            read(&d.path().join("report.md"))
+        );
+        insta::assert_snapshot!(
+            format!("basic_report_html_{lang}"),
+            read(&d.path().join("report.html"))
+        );
+    }
+}
+
+#[test]
+fn period_limits_the_posts() {
+    let d = tempfile::tempdir().expect("tmp");
+    report_ok(
+        &fixture("basic"),
+        d.path(),
+        &["--period", "2026-03-02..2026-03-03"],
+    );
+    let posts = read(&d.path().join("metrics/posts.csv"));
+    let ids: Vec<&str> = posts
+        .lines()
+        .skip(1)
+        .map(|l| l.split(',').next().expect("id"))
+        .collect();
+    assert_eq!(ids, ["p1", "p2", "p3", "p4"]);
+    let v: serde_json::Value =
+        serde_json::from_str(&read(&d.path().join("report.json"))).expect("json");
+    assert_eq!(
+        v["meta"]["period"],
+        serde_json::json!(["2026-03-02", "2026-03-03"])
+    );
+}
+
+#[test]
+fn formats_and_templates_can_be_chosen() {
+    let d = tempfile::tempdir().expect("tmp");
+    let t = d.path().join("tpl");
+    std::fs::create_dir_all(t.join("strings")).expect("mkdir");
+    std::fs::write(
+        t.join("report.md.j2"),
+        "# {{ report.meta.title }}\n\n{{ t.summary }}: {{ report.sections | length }}\n",
+    )
+    .expect("write");
+    let out = d.path().join("out");
+    report_ok(
+        &fixture("basic"),
+        &out,
+        &["--format", "md", "--templates", s(&t)],
+    );
+    assert_eq!(
+        read(&out.join("report.md")),
+        "# Bakkerij Test — basic fixture\n\nExecutive summary: 1\n"
+    );
+    assert!(!out.join("report.html").exists());
+    assert!(!out.join("report.json").exists());
+}
+
+#[test]
+fn demo_writes_data_and_report_and_never_leaks_the_planted_email() {
+    let d = tempfile::tempdir().expect("tmp");
+    let (code, out, err) = run(&["demo", "--out", s(d.path())]);
+    assert_eq!(code, 0, "{out}\n{err}");
+    assert!(d.path().join("data/posts.csv").is_file());
+    for f in [
+        "report.md",
+        "report.html",
+        "report.json",
+        "metrics/accounts.csv",
+        "metrics/posts.csv",
+    ] {
+        assert!(d.path().join("report").join(f).is_file(), "{f}");
+    }
+    let email = honeycomb::demo::PLANTED_EMAIL;
+    for (name, bytes) in tree(&d.path().join("report")) {
+        let text = String::from_utf8_lossy(&bytes);
+        assert!(
+            !text.contains(email),
+            "{name} shows the planted e-mail address unmasked"
+        );
+    }
+    let (code, _, err) = run(&["validate", s(&d.path().join("data"))]);
+    assert_eq!(code, 0, "the demo data is valid: {err}");
+}

@@ -183,16 +183,16 @@ fn parts_gzip_and_json_lines_load_together() {
     assert_eq!(p[1].reply_to, Some(0));
     assert_eq!(p[1].created_at, 1_769_936_400);
     assert_eq!(p[1].likes, Some(4));
-    assert_eq!(&*p[1].mentions[0], "a");
+    assert_eq!(&*p[1].mentions()[0], "a");
     assert_eq!(
-        p[0].hashtags
+        p[0].hashtags()
             .iter()
             .map(|h| h.to_string())
             .collect::<Vec<_>>(),
         ["one"]
     );
     assert_eq!(
-        p[2].hashtags
+        p[2].hashtags()
             .iter()
             .map(|h| h.to_string())
             .collect::<Vec<_>>(),

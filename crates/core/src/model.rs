@@ -85,39 +85,14 @@ pub mod post_flags {
     pub const DANGLING_QUOTE: u8 = 4;
 }
 
-/// A post, reply, repost or quote.
+/// The less common fields of a post, kept out of line so that a post without them stays
+/// small (a dataset holds millions of posts).
 #[derive(Debug, Clone, Default, PartialEq)]
-pub struct Post {
-    /// The id in the data folder.
-    pub id: Box<str>,
-    /// Author.
-    pub author: AccountIx,
-    /// Creation time, Unix seconds UTC.
-    pub created_at: i64,
-    /// Text (may be empty for a repost).
-    pub text: Box<str>,
+pub struct PostDetails {
     /// Platform name.
     pub platform: Option<Box<str>>,
-    /// Parent post of a reply.
-    pub reply_to: Option<PostIx>,
-    /// Original of a repost.
-    pub repost_of: Option<PostIx>,
-    /// Quoted post.
-    pub quote_of: Option<PostIx>,
-    /// Mentioned handles, lowercase, without `@` (from the column, else from the text).
-    pub mentions: Box<[Box<str>]>,
-    /// Hashtags, lowercase, without `#` (from the column, else from the text).
-    pub hashtags: Box<[Box<str>]>,
-    /// Links (from the column, else from the text).
-    pub urls: Box<[Box<str>]>,
     /// Language code.
     pub lang: Option<Box<str>>,
-    /// Like count.
-    pub likes: Option<u64>,
-    /// Reshare count.
-    pub reposts: Option<u64>,
-    /// Reply count.
-    pub replies: Option<u64>,
     /// View / impression count.
     pub views: Option<u64>,
     /// Media reference(s), as exported.
@@ -128,6 +103,51 @@ pub struct Post {
     pub license: Option<Box<str>>,
     /// Location attached to the post.
     pub location: Option<Box<str>>,
+}
+
+impl PostDetails {
+    /// Whether no field is set.
+    pub fn is_empty(&self) -> bool {
+        *self == PostDetails::default()
+    }
+}
+
+/// A post, reply, repost or quote.
+///
+/// Counts are `u32` (a count above 4,294,967,295 is stored as that maximum); the rarer
+/// fields live in [`PostDetails`], read through the accessor methods.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct Post {
+    /// The id in the data folder.
+    pub id: Box<str>,
+    /// Text (may be empty for a repost).
+    pub text: Box<str>,
+    /// Creation time, Unix seconds UTC.
+    pub created_at: i64,
+    /// Author.
+    pub author: AccountIx,
+    /// Parent post of a reply.
+    pub reply_to: Option<PostIx>,
+    /// Original of a repost.
+    pub repost_of: Option<PostIx>,
+    /// Quoted post.
+    pub quote_of: Option<PostIx>,
+    /// Mentions, then hashtags, then links, in one list (one allocation instead of three);
+    /// read them with [`Post::mentions`], [`Post::hashtags`], [`Post::urls`] and set them
+    /// with [`Post::set_entities`].
+    pub entities: Box<[Box<str>]>,
+    /// How many of `entities` are mentions.
+    pub n_mentions: u16,
+    /// How many of `entities` after the mentions are hashtags.
+    pub n_hashtags: u16,
+    /// Like count.
+    pub likes: Option<u32>,
+    /// Reshare count.
+    pub reposts: Option<u32>,
+    /// Reply count.
+    pub replies: Option<u32>,
+    /// Platform, language, views, media, credit, licence, location (when any is known).
+    pub details: Option<Box<PostDetails>>,
     /// See [`post_flags`].
     pub flags: u8,
 }
@@ -146,9 +166,84 @@ impl Post {
         }
     }
 
+    /// Mentioned handles, lowercase, without `@` (from the column, else from the text).
+    pub fn mentions(&self) -> &[Box<str>] {
+        let m = (self.n_mentions as usize).min(self.entities.len());
+        &self.entities[..m]
+    }
+
+    /// Hashtags, lowercase, without `#` (from the column, else from the text).
+    pub fn hashtags(&self) -> &[Box<str>] {
+        let n = self.entities.len();
+        let m = (self.n_mentions as usize).min(n);
+        &self.entities[m..(m + self.n_hashtags as usize).min(n)]
+    }
+
+    /// Links (from the column, else from the text).
+    pub fn urls(&self) -> &[Box<str>] {
+        let k = (self.n_mentions as usize + self.n_hashtags as usize).min(self.entities.len());
+        &self.entities[k..]
+    }
+
+    /// Sets mentions, hashtags and links (at most 65,535 of each are kept).
+    pub fn set_entities(
+        &mut self,
+        mut mentions: Vec<Box<str>>,
+        mut hashtags: Vec<Box<str>>,
+        mut urls: Vec<Box<str>>,
+    ) {
+        mentions.truncate(u16::MAX as usize);
+        hashtags.truncate(u16::MAX as usize);
+        urls.truncate(u16::MAX as usize);
+        self.n_mentions = mentions.len() as u16;
+        self.n_hashtags = hashtags.len() as u16;
+        mentions.append(&mut hashtags);
+        mentions.append(&mut urls);
+        self.entities = mentions.into_boxed_slice();
+    }
+
     /// Likes + reposts + replies (missing counts as 0).
     pub fn engagement(&self) -> u64 {
-        self.likes.unwrap_or(0) + self.reposts.unwrap_or(0) + self.replies.unwrap_or(0)
+        self.likes.unwrap_or(0) as u64
+            + self.reposts.unwrap_or(0) as u64
+            + self.replies.unwrap_or(0) as u64
+    }
+
+    fn detail(&self, f: impl Fn(&PostDetails) -> Option<&str>) -> Option<&str> {
+        self.details.as_deref().and_then(f)
+    }
+
+    /// Platform name.
+    pub fn platform(&self) -> Option<&str> {
+        self.detail(|d| d.platform.as_deref())
+    }
+    /// Language code.
+    pub fn lang(&self) -> Option<&str> {
+        self.detail(|d| d.lang.as_deref())
+    }
+    /// View / impression count.
+    pub fn views(&self) -> Option<u64> {
+        self.details.as_deref().and_then(|d| d.views)
+    }
+    /// Media reference(s).
+    pub fn media(&self) -> Option<&str> {
+        self.detail(|d| d.media.as_deref())
+    }
+    /// Credit line.
+    pub fn credit(&self) -> Option<&str> {
+        self.detail(|d| d.credit.as_deref())
+    }
+    /// Licence.
+    pub fn license(&self) -> Option<&str> {
+        self.detail(|d| d.license.as_deref())
+    }
+    /// Location attached to the post.
+    pub fn location(&self) -> Option<&str> {
+        self.detail(|d| d.location.as_deref())
+    }
+    /// Mutable access to the details, created when absent.
+    pub fn details_mut(&mut self) -> &mut PostDetails {
+        self.details.get_or_insert_with(Box::default)
     }
 }
 

@@ -3568,7 +3568,9 @@ mod tests {
         assert!(BRAND_IDS.contains(&author_id(&data, copy)));
         assert_eq!(author_id(&data, src), "koffieblog_anna");
         assert!(copy.created_at > src.created_at);
-        assert!(copy.credit.is_none() && !copy.mentions.iter().any(|m| &**m == "koffieblog_anna"));
+        assert!(
+            copy.credit().is_none() && !copy.mentions().iter().any(|m| &**m == "koffieblog_anna")
+        );
         assert!(similarity(&src.text, &copy.text) >= 0.8);
         // Every pair of texts by different authors that shares a shingle, via an index.
         let texts: Vec<(u32, &str, Vec<u64>)> = data
@@ -3614,7 +3616,7 @@ mod tests {
             .expect("complaint") as u32;
         let c = &data.posts[ix as usize];
         assert!(
-            c.text.contains("Slechte service") && c.mentions.iter().any(|m| &**m == "honingraat")
+            c.text.contains("Slechte service") && c.mentions().iter().any(|m| &**m == "honingraat")
         );
         let in_thread = |mut i: usize| {
             while let Some(r) = data.posts[i].reply_to {

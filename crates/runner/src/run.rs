@@ -364,10 +364,10 @@ pub fn posts_csv(cx: &Context<'_>, sections: &[Section]) -> Result<Vec<u8>, RunE
                 post_id(p.reply_to),
                 post_id(p.repost_of),
                 post_id(p.quote_of),
-                num(p.likes),
-                num(p.reposts),
-                num(p.replies),
-                num(p.views),
+                num(p.likes.map(u64::from)),
+                num(p.reposts.map(u64::from)),
+                num(p.replies.map(u64::from)),
+                num(p.views()),
                 p.engagement().to_string(),
             ];
             r.extend(

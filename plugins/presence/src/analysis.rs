@@ -194,8 +194,8 @@ fn same_handle(m: &str, h: &str) -> bool {
 }
 
 /// Whether a post carries a non-blank location.
-fn has_location(l: &Option<Box<str>>) -> bool {
-    l.as_deref().is_some_and(|s| !s.trim().is_empty())
+fn has_location(l: Option<&str>) -> bool {
+    l.is_some_and(|s| !s.trim().is_empty())
 }
 
 impl Pass {
@@ -237,7 +237,7 @@ impl Pass {
                 *c += 1;
             }
             let is_brand = cx.is_brand(post.author);
-            let located = has_location(&post.location);
+            let located = has_location(post.location());
             p.posts_with_location += located as u64;
             if is_brand {
                 p.brand[slot] += 1;
@@ -252,7 +252,7 @@ impl Pass {
                         .is_some_and(|q| cx.is_brand(q.author));
                     let inbound = replies_to_brand
                         || post
-                            .mentions
+                            .mentions()
                             .iter()
                             .any(|m| handles.iter().any(|h| same_handle(m, h)));
                     if inbound {
@@ -610,11 +610,11 @@ impl Locations {
         let mut l = Locations::default();
         for a in cx.data.accounts.iter().filter(|a| a.declared) {
             l.accounts += 1;
-            l.accounts_with += has_location(&a.location) as u64;
+            l.accounts_with += has_location(a.location.as_deref()) as u64;
         }
         for r in cx.data.presence.iter().filter(|r| cx.in_period(r.at)) {
             l.records += 1;
-            l.records_with += has_location(&r.location) as u64;
+            l.records_with += has_location(r.location.as_deref()) as u64;
         }
         l
     }

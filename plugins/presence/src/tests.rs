@@ -41,7 +41,7 @@ fn post(d: &mut Dataset, author: u32, at: &str) -> usize {
     d.posts.len() - 1
 }
 
-fn liked(d: &mut Dataset, author: u32, at: &str, likes: u64) -> usize {
+fn liked(d: &mut Dataset, author: u32, at: &str, likes: u32) -> usize {
     let i = post(d, author, at);
     d.posts[i].likes = Some(likes);
     i
@@ -416,14 +416,14 @@ fn availability_data() -> Dataset {
     );
     let b = post(&mut d, 0, "2026-01-05T08:00:00Z");
     let f1 = post(&mut d, 2, "2026-01-05T09:15:00Z");
-    d.posts[f1].mentions = vec!["acme".into()].into();
+    d.posts[f1].set_entities(vec!["acme".into()], Vec::new(), Vec::new());
     let f2 = post(&mut d, 2, "2026-01-05T13:00:00Z");
     d.posts[f2].reply_to = Some(b as u32);
     let f3 = post(&mut d, 2, "2026-01-05T16:00:00Z");
-    d.posts[f3].mentions = vec!["acme@mastodon.social".into()].into();
+    d.posts[f3].set_entities(vec!["acme@mastodon.social".into()], Vec::new(), Vec::new());
     post(&mut d, 2, "2026-01-05T10:00:00Z");
     let f5 = post(&mut d, 2, "2026-01-05T09:45:00Z");
-    d.posts[f5].mentions = vec!["other".into()].into();
+    d.posts[f5].set_entities(vec!["other".into()], Vec::new(), Vec::new());
     d
 }
 
@@ -486,11 +486,11 @@ fn rich_data() -> Dataset {
                 10 + i,
             );
             if i % 2 == 0 {
-                d.posts[p].location = Some("Amsterdam".into());
+                d.posts[p].details_mut().location = Some("Amsterdam".into());
             }
         }
         let m = post(&mut d, 2, &format!("2026-01-{day:02}T18:00:00Z"));
-        d.posts[m].mentions = vec!["acme".into()].into();
+        d.posts[m].set_entities(vec!["acme".into()], Vec::new(), Vec::new());
     }
     liked(&mut d, 0, "2026-01-06T03:00:00Z", 1);
     d.accounts[2].location = Some("Utrecht".into());
@@ -694,11 +694,11 @@ fn one_million_posts() {
             id: format!("p{i}").into(),
             author: (x % 1000) as u32,
             created_at: start + (x % (365 * 86_400)) as i64,
-            likes: Some(x % 50),
+            likes: Some((x % 50) as u32),
             ..Default::default()
         };
         if i % 10 == 0 {
-            p.mentions = vec!["acme".into()].into();
+            p.set_entities(vec!["acme".into()], Vec::new(), Vec::new());
         }
         d.posts.push(p);
     }

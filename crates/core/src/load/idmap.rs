@@ -46,6 +46,55 @@ impl IdMap {
         }
     }
 
+    /// Builds a map of `ids[i] → i`, frozen for look-ups. Returns the map and the
+    /// duplicates as `(index, index of the first occurrence)`. Compact numeric ids go
+    /// straight into the dense table, without hashing.
+    pub fn from_ids<'a>(ids: impl Iterator<Item = &'a str> + Clone) -> (IdMap, Vec<(u32, u32)>) {
+        let mut n = 0u64;
+        let (mut lo, mut hi) = (u64::MAX, 0u64);
+        let mut all_numeric = true;
+        for id in ids.clone() {
+            n += 1;
+            match numeric(id) {
+                Some(v) => {
+                    lo = lo.min(v);
+                    hi = hi.max(v);
+                }
+                None => {
+                    all_numeric = false;
+                    break;
+                }
+            }
+        }
+        let mut dups = Vec::new();
+        if all_numeric && n > 0 && hi - lo < 4 * n + 1024 && hi - lo < u32::MAX as u64 {
+            let mut dense = vec![NONE; (hi - lo + 1) as usize];
+            for (i, id) in ids.enumerate() {
+                let slot = &mut dense[(numeric(id).unwrap_or(lo) - lo) as usize];
+                if *slot == NONE {
+                    *slot = i as u32;
+                } else {
+                    dups.push((i as u32, *slot));
+                }
+            }
+            let map = IdMap {
+                nums: FxHashMap::default(),
+                strs: FxHashMap::default(),
+                dense,
+                base: lo,
+            };
+            return (map, dups);
+        }
+        let mut map = IdMap::with_capacity(n as usize);
+        for (i, id) in ids.enumerate() {
+            if let Some(first) = map.insert(id, i as u32) {
+                dups.push((i as u32, first));
+            }
+        }
+        map.freeze();
+        (map, dups)
+    }
+
     /// Prepares for many look-ups: when the numeric ids are compact (their range at most
     /// four times their number), look-ups index a plain vector instead of hashing.
     pub fn freeze(&mut self) {
@@ -62,12 +111,22 @@ impl IdMap {
         }
         self.dense = dense;
         self.base = lo;
+        // The hash map is no longer needed for look-ups; `insert` rebuilds from `dense`.
+        self.nums = FxHashMap::default();
     }
 
     /// Inserts `id → ix` unless `id` is present; returns the existing index if it was.
     /// Undoes [`IdMap::freeze`].
     pub fn insert(&mut self, id: &str, ix: u32) -> Option<u32> {
-        self.dense = Vec::new();
+        if !self.dense.is_empty() {
+            let base = self.base;
+            for (i, &v) in self.dense.iter().enumerate() {
+                if v != NONE {
+                    self.nums.insert(base + i as u64, v);
+                }
+            }
+            self.dense = Vec::new();
+        }
         match numeric(id) {
             Some(n) => match self.nums.entry(n) {
                 std::collections::hash_map::Entry::Occupied(e) => Some(*e.get()),
@@ -104,7 +163,8 @@ impl IdMap {
 
     /// Number of ids.
     pub fn len(&self) -> usize {
-        self.nums.len() + self.strs.len()
+        let dense = self.dense.iter().filter(|&&v| v != NONE).count();
+        self.nums.len() + dense + self.strs.len()
     }
 
     /// Whether the map is empty.
@@ -116,6 +176,25 @@ impl IdMap {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn from_ids_finds_duplicates_on_both_paths() {
+        let ids = ["3", "1", "2", "1", "3"];
+        let (m, d) = IdMap::from_ids(ids.iter().copied());
+        assert_eq!(d, [(3, 1), (4, 0)]);
+        assert_eq!(
+            (m.get("1"), m.get("2"), m.get("3"), m.get("4")),
+            (Some(1), Some(2), Some(0), None)
+        );
+        assert!(
+            !m.dense.is_empty(),
+            "compact numeric ids use the dense table"
+        );
+        let ids = ["a", "1", "a"];
+        let (m, d) = IdMap::from_ids(ids.iter().copied());
+        assert_eq!(d, [(2, 0)]);
+        assert_eq!((m.get("a"), m.get("1")), (Some(0), Some(1)));
+    }
 
     #[test]
     fn numeric_and_text_ids() {
@@ -143,5 +222,14 @@ mod tests {
         assert_eq!(d.get("1001"), None);
         assert_eq!(d.get("999"), None);
         assert_eq!(d.get("1200"), None);
+        assert_eq!(d.len(), 100);
+        assert_eq!(
+            d.insert("1002", 7),
+            Some(1),
+            "insert after freeze still sees frozen ids"
+        );
+        assert_eq!(d.insert("5", 100), None);
+        assert_eq!(d.get("1198"), Some(99));
+        assert_eq!(d.len(), 101);
     }
 }

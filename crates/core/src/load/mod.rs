@@ -381,6 +381,11 @@ impl<'r, 'a> Row<'r, 'a> {
         }
     }
 
+    /// A count, saturating at `u32::MAX`.
+    fn count(&mut self, c: usize) -> Option<u32> {
+        self.uint(c).map(|v| v.min(u32::MAX as u64) as u32)
+    }
+
     fn float(&mut self, c: usize) -> Option<f64> {
         let v = self.get(c)?;
         match v.parse::<f64>() {
@@ -804,13 +809,11 @@ impl<'c> Loader<'c> {
                 )
             },
         );
-        let mut account_map =
+        let account_map =
             self.keep_unique(TableKind::Accounts, accs, |d| &mut d.accounts, |a| &a.id);
-        let mut group_map = self.keep_unique(TableKind::Groups, grps, |d| &mut d.groups, |g| &g.id);
-        account_map.freeze();
-        group_map.freeze();
+        let group_map = self.keep_unique(TableKind::Groups, grps, |d| &mut d.groups, |g| &g.id);
 
-        // 2. Posts, follows, memberships, presence: in parallel.
+        // 2. Posts, follows, memberships, presence.
         let post_ts = self.parser(TableKind::Posts, "created_at");
         let posts_fn = |r: &mut Row<'_, '_>| -> Option<Post> {
             use c::post::*;
@@ -842,39 +845,38 @@ impl<'c> Loader<'c> {
                         col: usize,
                         lower: bool,
                         extract: fn(&str) -> Vec<Box<str>>|
-             -> Box<[Box<str>]> {
+             -> Vec<Box<str>> {
                 if r.cols.idx[col].is_some() {
-                    text::split_list(r.get(col).unwrap_or(""), lower).into()
+                    text::split_list(r.get(col).unwrap_or(""), lower)
                 } else {
-                    extract(&text).into()
+                    extract(&text)
                 }
             };
             let mentions = list(r, MENTIONS, true, text::mentions);
             let hashtags = list(r, HASHTAGS, true, text::hashtags);
             let urls = list(r, URLS, false, text::urls);
-            Some(Post {
-                id: id.into(),
-                author,
-                created_at,
+            let details = PostDetails {
                 platform: r.get(PLATFORM).map(|p| p.to_lowercase().into()),
-                reply_to: None,
-                repost_of: None,
-                quote_of: None,
-                mentions,
-                hashtags,
-                urls,
                 lang: r.text(LANG),
-                likes: r.uint(LIKES),
-                reposts: r.uint(REPOSTS),
-                replies: r.uint(REPLIES),
                 views: r.uint(VIEWS),
                 media: r.text(MEDIA),
                 credit: r.text(CREDIT),
                 license: r.text(LICENSE),
                 location: r.text(LOCATION),
-                flags: 0,
+            };
+            let mut post = Post {
+                id: id.into(),
+                author,
+                created_at,
+                likes: r.count(LIKES),
+                reposts: r.count(REPOSTS),
+                replies: r.count(REPLIES),
+                details: (!details.is_empty()).then(|| Box::new(details)),
                 text,
-            })
+                ..Post::default()
+            };
+            post.set_entities(mentions, hashtags, urls);
+            Some(post)
         };
         let fol_ts = self.parser(TableKind::Follows, "created_at");
         let follows_fn = |r: &mut Row<'_, '_>| -> Option<Follow> {
@@ -976,41 +978,26 @@ impl<'c> Loader<'c> {
                 duration_s: duration_s.map(|d| d as u32),
             })
         };
-        let this = &*self;
-        let (mut posts, (follows, (memberships, presence))) = rayon::join(
-            || this.read_table(TableKind::Posts, files(TableKind::Posts), true, &posts_fn),
-            || {
-                rayon::join(
-                    || {
-                        this.read_table(
-                            TableKind::Follows,
-                            files(TableKind::Follows),
-                            false,
-                            &follows_fn,
-                        )
-                    },
-                    || {
-                        rayon::join(
-                            || {
-                                this.read_table(
-                                    TableKind::Memberships,
-                                    files(TableKind::Memberships),
-                                    false,
-                                    &memberships_fn,
-                                )
-                            },
-                            || {
-                                this.read_table(
-                                    TableKind::Presence,
-                                    files(TableKind::Presence),
-                                    false,
-                                    &presence_fn,
-                                )
-                            },
-                        )
-                    },
-                )
-            },
+        // One table after another: each is parsed on all cores already, and reading them
+        // one at a time keeps only one table's read buffers and parsed blocks in memory.
+        let mut posts = self.read_table(TableKind::Posts, files(TableKind::Posts), true, &posts_fn);
+        let follows = self.read_table(
+            TableKind::Follows,
+            files(TableKind::Follows),
+            false,
+            &follows_fn,
+        );
+        let memberships = self.read_table(
+            TableKind::Memberships,
+            files(TableKind::Memberships),
+            false,
+            &memberships_fn,
+        );
+        let presence = self.read_table(
+            TableKind::Presence,
+            files(TableKind::Presence),
+            false,
+            &presence_fn,
         );
 
         // 3. Posts: ids, then references between posts.
@@ -1019,14 +1006,9 @@ impl<'c> Loader<'c> {
         let post_file = posts.first_file.clone();
         self.data.posts = std::mem::take(&mut posts.rows);
         let mut keep = vec![true; self.data.posts.len()];
-        let mut post_map = IdMap::with_capacity(self.data.posts.len());
-        let mut dups = Vec::new();
-        for (i, p) in self.data.posts.iter().enumerate() {
-            if let Some(first) = post_map.insert(&p.id, i as u32) {
-                dups.push((i, first));
-            }
-        }
+        let (mut post_map, dups) = IdMap::from_ids(self.data.posts.iter().map(|p| &*p.id));
         for (i, first) in dups {
+            let i = i as usize;
             keep[i] = false;
             let id = self.data.posts[i].id.clone();
             self.dup(&post_file, posts.lines[i], &id, posts.lines[first as usize]);
@@ -1071,13 +1053,9 @@ impl<'c> Loader<'c> {
         self.store_extras(TableKind::Posts, std::mem::take(&mut posts.extras));
         if keep.iter().any(|k| !k) {
             self.drop_posts(&keep);
-            post_map = IdMap::with_capacity(self.data.posts.len());
-            for (i, p) in self.data.posts.iter().enumerate() {
-                post_map.insert(&p.id, i as u32);
-            }
+            post_map = IdMap::from_ids(self.data.posts.iter().map(|p| &*p.id)).0;
         }
         drop(posts);
-        post_map.freeze();
 
         // 4. Ratings need the post ids: read them now.
         let rat_ts = self.parser(TableKind::Ratings, "created_at");
@@ -1280,26 +1258,26 @@ impl<'c> Loader<'c> {
         self.problems.append(&mut out.problems);
         self.set_columns(kind, out.cols.take());
         let n_extra = self.data.extras.get(&kind).map_or(0, |e| e.names.len());
-        let mut map = IdMap::with_capacity(out.rows.len());
-        let mut kept = Vec::with_capacity(out.rows.len());
+        let (_, dups) = IdMap::from_ids(out.rows.iter().map(&id));
+        let mut drop_row = vec![false; out.rows.len()];
+        for &(i, first) in &dups {
+            drop_row[i as usize] = true;
+            let line = out.lines.get(i as usize).copied().unwrap_or(0);
+            let first_line = out.lines.get(first as usize).copied().unwrap_or(0);
+            let dup_id = id(&out.rows[i as usize]).to_string();
+            self.dup(&out.first_file, line, &dup_id, first_line);
+        }
+        let mut kept = Vec::with_capacity(out.rows.len() - dups.len());
         let mut extras = Vec::new();
-        let mut firsts: Vec<u64> = Vec::with_capacity(out.rows.len());
-        let mut dups = Vec::new();
         let mut ex = out.extras.into_iter();
         for (i, row) in out.rows.into_iter().enumerate() {
             let row_extras: Vec<Box<str>> = ex.by_ref().take(n_extra).collect();
-            let line = out.lines.get(i).copied().unwrap_or(0);
-            if let Some(first) = map.insert(id(&row), kept.len() as u32) {
-                dups.push((line, id(&row).to_string(), firsts[first as usize]));
-                continue;
+            if !drop_row[i] {
+                extras.extend(row_extras);
+                kept.push(row);
             }
-            firsts.push(line);
-            extras.extend(row_extras);
-            kept.push(row);
         }
-        for (line, id, first) in dups {
-            self.dup(&out.first_file, line, &id, first);
-        }
+        let map = IdMap::from_ids(kept.iter().map(&id)).0;
         *vec(&mut self.data) = kept;
         self.store_extras(kind, extras);
         map

@@ -287,6 +287,157 @@ pub struct EntityColumn {
     pub entity: Entity,
     /// Column header.
     pub name: String,
-    /// One cell per entity, indexed like the dataset (`""` for none).
-    pub values: Vec<String>,
+    /// One cell per entity, indexed like the dataset.
+    pub values: ColumnValues,
+}
+
+impl EntityColumn {
+    /// A column of whole numbers (`None` is an empty cell).
+    pub fn ints(entity: Entity, name: impl Into<String>, values: Vec<Option<i64>>) -> Self {
+        EntityColumn {
+            entity,
+            name: name.into(),
+            values: ColumnValues::Int(values),
+        }
+    }
+
+    /// A column of numbers printed with `decimals` digits (`None` is an empty cell).
+    pub fn floats(
+        entity: Entity,
+        name: impl Into<String>,
+        values: Vec<Option<f64>>,
+        decimals: u8,
+    ) -> Self {
+        EntityColumn {
+            entity,
+            name: name.into(),
+            values: ColumnValues::Float { values, decimals },
+        }
+    }
+
+    /// A column of free text.
+    pub fn texts(entity: Entity, name: impl Into<String>, values: Vec<String>) -> Self {
+        EntityColumn {
+            entity,
+            name: name.into(),
+            values: ColumnValues::Text(values),
+        }
+    }
+
+    /// A column of categories: cell `i` is `labels[codes[i]]`, empty for `u32::MAX`.
+    pub fn categories(
+        entity: Entity,
+        name: impl Into<String>,
+        labels: Vec<String>,
+        codes: Vec<u32>,
+    ) -> Self {
+        EntityColumn {
+            entity,
+            name: name.into(),
+            values: ColumnValues::Category { labels, codes },
+        }
+    }
+}
+
+/// The cells of an [`EntityColumn`], stored compactly: a column of a million posts should
+/// not be a million strings.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(tag = "type", rename_all = "snake_case")]
+#[non_exhaustive]
+pub enum ColumnValues {
+    /// Whole numbers; `None` is an empty cell.
+    Int(Vec<Option<i64>>),
+    /// Numbers with a fixed number of decimals (printed with a `.`); `None` is empty.
+    Float {
+        /// The values.
+        values: Vec<Option<f64>>,
+        /// Digits after the decimal point.
+        decimals: u8,
+    },
+    /// Free text.
+    Text(Vec<String>),
+    /// Categories: cell `i` is `labels[codes[i]]`; a code past the labels is an empty cell.
+    Category {
+        /// The distinct labels.
+        labels: Vec<String>,
+        /// One code per entity.
+        codes: Vec<u32>,
+    },
+}
+
+impl ColumnValues {
+    /// Number of cells.
+    pub fn len(&self) -> usize {
+        match self {
+            ColumnValues::Int(v) => v.len(),
+            ColumnValues::Float { values, .. } => values.len(),
+            ColumnValues::Text(v) => v.len(),
+            ColumnValues::Category { codes, .. } => codes.len(),
+        }
+    }
+
+    /// Whether there are no cells.
+    pub fn is_empty(&self) -> bool {
+        self.len() == 0
+    }
+
+    /// Appends cell `i` to `out` (nothing for an empty cell or an index past the end).
+    pub fn write_cell(&self, i: usize, out: &mut String) {
+        use std::fmt::Write;
+        match self {
+            ColumnValues::Int(v) => {
+                if let Some(Some(x)) = v.get(i) {
+                    let _ = write!(out, "{x}");
+                }
+            }
+            ColumnValues::Float { values, decimals } => {
+                if let Some(Some(x)) = values.get(i)
+                    && x.is_finite()
+                {
+                    let _ = write!(out, "{:.*}", *decimals as usize, x);
+                }
+            }
+            ColumnValues::Text(v) => {
+                if let Some(x) = v.get(i) {
+                    out.push_str(x);
+                }
+            }
+            ColumnValues::Category { labels, codes } => {
+                if let Some(l) = codes.get(i).and_then(|&c| labels.get(c as usize)) {
+                    out.push_str(l);
+                }
+            }
+        }
+    }
+
+    /// Cell `i` as a string.
+    pub fn cell(&self, i: usize) -> String {
+        let mut s = String::new();
+        self.write_cell(i, &mut s);
+        s
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn cells_print_compactly() {
+        let c = ColumnValues::Float {
+            values: vec![Some(0.123456), None, Some(f64::NAN)],
+            decimals: 3,
+        };
+        assert_eq!(
+            (c.cell(0), c.cell(1), c.cell(2), c.cell(9)),
+            ("0.123".into(), String::new(), String::new(), String::new())
+        );
+        let c = ColumnValues::Category {
+            labels: vec!["Mon".into()],
+            codes: vec![0, u32::MAX],
+        };
+        assert_eq!((c.cell(0), c.cell(1)), ("Mon".into(), String::new()));
+        assert_eq!(ColumnValues::Int(vec![Some(-3), None]).cell(0), "-3");
+        assert_eq!(c.len(), 2);
+    }
 }

@@ -57,7 +57,8 @@ fn entities(text: &str, sigil: char, body: impl Fn(char) -> bool) -> Vec<Box<str
 pub fn urls(text: &str) -> Vec<Box<str>> {
     let mut out: Vec<Box<str>> = Vec::new();
     let mut rest = text;
-    while let Some(p) = rest.find("http") {
+    let finder = memchr::memmem::Finder::new("http");
+    while let Some(p) = finder.find(rest.as_bytes()) {
         let tail = &rest[p..];
         let skip = if tail.starts_with("https://") {
             8

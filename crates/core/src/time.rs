@@ -260,11 +260,34 @@ impl LocalClock {
     }
 }
 
+/// The proleptic Gregorian date of a day number since 1970-01-01 (Howard Hinnant's
+/// `civil_from_days`): `(year, month, day)`.
+pub fn civil_from_days(z: i64) -> (i64, u32, u32) {
+    let z = z + 719_468;
+    let era = z.div_euclid(146_097);
+    let doe = z - era * 146_097;
+    let yoe = (doe - doe / 1460 + doe / 36_524 - doe / 146_096) / 365;
+    let doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
+    let mp = (5 * doy + 2) / 153;
+    let d = (doy - (153 * mp + 2) / 5 + 1) as u32;
+    let m = if mp < 10 { mp + 3 } else { mp - 9 } as u32;
+    let y = yoe + era * 400 + (m <= 2) as i64;
+    (y, m, d)
+}
+
 /// Formats Unix seconds as RFC 3339 UTC (`2026-03-01T09:30:00Z`).
 pub fn rfc3339(ts: i64) -> String {
-    Timestamp::from_second(ts)
-        .map(|t| t.strftime("%Y-%m-%dT%H:%M:%SZ").to_string())
-        .unwrap_or_default()
+    let mut s = String::with_capacity(20);
+    push_rfc3339(&mut s, ts);
+    s
+}
+
+/// Appends Unix seconds as RFC 3339 UTC (`2026-03-01T09:30:00Z`) to `out`.
+pub fn push_rfc3339(out: &mut String, ts: i64) {
+    use std::fmt::Write;
+    let (y, m, d) = civil_from_days(ts.div_euclid(86_400));
+    let sod = ts.rem_euclid(86_400);
+    let _ = write!(out, "{y:04}-{m:02}-{d:02}T{:02}:{:02}:{:02}Z", sod / 3600, sod / 60 % 60, sod % 60);
 }
 
 #[cfg(test)]
@@ -315,6 +338,16 @@ mod tests {
             format: Some("%a %b %d %H:%M:%S %z %Y".into()),
         };
         assert_eq!(p.parse("Mon Jul 01 14:00:00 +0200 2024"), Ok(1_719_835_200));
+    }
+
+    #[test]
+    fn rfc3339_formatting_matches_parsing() {
+        let p = TimeParser::utc();
+        for s in ["1970-01-01T00:00:00Z", "2024-02-29T23:59:59Z", "1900-03-01T12:00:00Z", "2199-12-31T00:00:01Z", "2000-02-29T06:07:08Z"] {
+            let ts = p.parse(s).expect("parse");
+            assert_eq!(rfc3339(ts), s);
+            assert_eq!(Timestamp::from_second(ts).expect("ts").strftime("%Y-%m-%dT%H:%M:%SZ").to_string(), s);
+        }
     }
 
     #[test]

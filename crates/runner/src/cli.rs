@@ -228,11 +228,7 @@ fn report(opts: &ReportOptions, timings: bool, out: &mut dyn Write, err: &mut dy
     match result {
         Ok(o) => {
             let notes = o.problems.iter().filter(|p| p.level == Level::Note).count();
-            let skipped = o
-                .problems
-                .iter()
-                .filter(|p| p.level == Level::Error)
-                .count();
+            let skipped: u64 = o.report.data.skipped.values().sum();
             let _ = writeln!(
                 out,
                 "Wrote {} files to {}",
@@ -297,6 +293,7 @@ fn validate(data: &std::path::Path, out: &mut dyn Write, err: &mut dyn Write) ->
                 rows.join(", "),
                 l.problems.len()
             );
+            crate::run::release(l.data);
             0
         }
         Err(e) => {

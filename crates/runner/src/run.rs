@@ -5,7 +5,7 @@ use crate::output::{OutputSet, file_stem};
 use crate::registry;
 use crate::render::{self, Templates};
 use crate::report::{self, Report};
-use honeycomb_core::time::rfc3339;
+use honeycomb_core::time::push_rfc3339;
 use honeycomb_core::{
     Config, Context, ContextOptions, Dataset, Entity, Lang, LoadError, LoadOptions, Loaded, Period,
     Plugin, PostKind, Problem, Section, load_folder,
@@ -20,6 +20,14 @@ static FAST_EXIT: std::sync::atomic::AtomicBool = std::sync::atomic::AtomicBool:
 /// freed (the binary sets this; library users should not).
 pub fn set_fast_exit(on: bool) {
     FAST_EXIT.store(on, std::sync::atomic::Ordering::Relaxed);
+}
+
+/// Drops a dataset, or, when the process is about to exit ([`set_fast_exit`]), leaves
+/// freeing it to the operating system instead of walking millions of allocations.
+pub fn release(data: Dataset) {
+    if FAST_EXIT.load(std::sync::atomic::Ordering::Relaxed) {
+        std::mem::forget(data);
+    }
 }
 
 /// Which files to write.
@@ -240,11 +248,63 @@ fn csv_bytes(
     w.into_inner().map_err(|e| RunError::Io(e.to_string()))
 }
 
+/// One column of a metrics file: its header and how to write row `i`'s cell.
+type Cell<'a> = Box<dyn Fn(usize, &mut String) + 'a>;
+
+/// Writes a metrics CSV from columns, row by row, without a string per cell.
+fn columns_csv(
+    columns: &[(String, Cell<'_>)],
+    rows: impl Iterator<Item = usize>,
+) -> Result<Vec<u8>, RunError> {
+    let mut w = csv::Writer::from_writer(Vec::with_capacity(1 << 20));
+    let err = |e: csv::Error| RunError::Io(e.to_string());
+    w.write_record(columns.iter().map(|c| c.0.as_str()))
+        .map_err(err)?;
+    let mut buf = String::new();
+    for i in rows {
+        for (_, cell) in columns {
+            buf.clear();
+            cell(i, &mut buf);
+            w.write_field(&buf).map_err(err)?;
+        }
+        w.write_record(std::iter::empty::<&[u8]>()).map_err(err)?;
+    }
+    w.into_inner().map_err(|e| RunError::Io(e.to_string()))
+}
+
+fn push_opt(out: &mut String, v: Option<impl std::fmt::Display>) {
+    use std::fmt::Write;
+    if let Some(v) = v {
+        let _ = write!(out, "{v}");
+    }
+}
+
+/// The plugins' columns for one entity, as metrics-file columns.
+fn plugin_columns<'a>(
+    sections: &'a [Section],
+    entity: Entity,
+) -> impl Iterator<Item = (String, Cell<'a>)> + 'a {
+    sections
+        .iter()
+        .flat_map(|s| &s.entity_columns)
+        .filter(move |c| c.entity == entity)
+        .map(|c| {
+            let cell: Cell<'a> = Box::new(move |i, out| c.values.write_cell(i, out));
+            (c.name.clone(), cell)
+        })
+}
+
 /// `metrics/accounts.csv`: one row per account, base columns then each plugin's columns.
+///
+/// Base columns: `id`, `handle`, `platform`, `brand` (true for the organisation's own
+/// accounts), `declared` (false for accounts only known from a reference), `posts`,
+/// `originals`, `replies`, `reposts`, `quotes` (posts in the period by kind),
+/// `engagement_received` (likes + reposts + replies on those posts), `followers` and
+/// `following` (as exported by the platform).
 pub fn accounts_csv(cx: &Context<'_>, sections: &[Section]) -> Result<Vec<u8>, RunError> {
     let d = cx.data;
     let n = d.accounts.len();
-    let mut counts = vec![[0u64; 5]; n];
+    let mut counts = vec![[0u64; 6]; n];
     for p in &d.posts {
         if !cx.in_period(p.created_at) {
             continue;
@@ -257,126 +317,118 @@ pub fn accounts_csv(cx: &Context<'_>, sections: &[Section]) -> Result<Vec<u8>, R
             PostKind::Repost => 3,
             PostKind::Quote => 4,
         }] += 1;
+        c[5] += p.engagement();
     }
-    let mut engagement = vec![0u64; n];
-    for p in &d.posts {
-        if cx.in_period(p.created_at) {
-            engagement[p.author as usize] += p.engagement();
-        }
-    }
-    let cols: Vec<&honeycomb_core::EntityColumn> = sections
-        .iter()
-        .flat_map(|s| &s.entity_columns)
-        .filter(|c| c.entity == Entity::Account)
-        .collect();
-    let mut header: Vec<String> = [
-        "id",
-        "handle",
-        "platform",
-        "brand",
-        "declared",
-        "posts",
-        "originals",
-        "replies",
-        "reposts",
-        "quotes",
-        "engagement_received",
-        "followers",
-        "following",
-    ]
-    .iter()
-    .map(|s| s.to_string())
-    .collect();
-    header.extend(cols.iter().map(|c| c.name.clone()));
-    let opt = |v: &Option<Box<str>>| v.as_deref().unwrap_or("").to_string();
-    let rows = d.accounts.iter().enumerate().map(|(i, a)| {
-        let c = counts[i];
-        let mut r = vec![
-            a.id.to_string(),
-            opt(&a.handle),
-            opt(&a.platform),
-            cx.is_brand(i as u32).to_string(),
-            a.declared.to_string(),
-            c[0].to_string(),
-            c[1].to_string(),
-            c[2].to_string(),
-            c[3].to_string(),
-            c[4].to_string(),
-            engagement[i].to_string(),
-            a.followers.map(|v| v.to_string()).unwrap_or_default(),
-            a.following.map(|v| v.to_string()).unwrap_or_default(),
-        ];
-        r.extend(
-            cols.iter()
-                .map(|col| col.values.get(i).cloned().unwrap_or_default()),
-        );
-        r
-    });
-    csv_bytes(&header, rows)
+    let text = |f: fn(&honeycomb_core::Account) -> Option<&str>| -> Cell<'_> {
+        Box::new(move |i, out: &mut String| out.push_str(f(&d.accounts[i]).unwrap_or("")))
+    };
+    let count = |k: usize| -> Cell<'_> {
+        let counts = &counts;
+        Box::new(move |i, out: &mut String| push_opt(out, Some(counts[i][k])))
+    };
+    let mut cols: Vec<(String, Cell<'_>)> = vec![
+        ("id".into(), text(|a| Some(&a.id))),
+        ("handle".into(), text(|a| a.handle.as_deref())),
+        ("platform".into(), text(|a| a.platform.as_deref())),
+        (
+            "brand".into(),
+            Box::new(|i, out: &mut String| push_opt(out, Some(cx.is_brand(i as u32)))),
+        ),
+        (
+            "declared".into(),
+            Box::new(|i, out: &mut String| push_opt(out, Some(d.accounts[i].declared))),
+        ),
+        ("posts".into(), count(0)),
+        ("originals".into(), count(1)),
+        ("replies".into(), count(2)),
+        ("reposts".into(), count(3)),
+        ("quotes".into(), count(4)),
+        ("engagement_received".into(), count(5)),
+        (
+            "followers".into(),
+            Box::new(|i, out: &mut String| push_opt(out, d.accounts[i].followers)),
+        ),
+        (
+            "following".into(),
+            Box::new(|i, out: &mut String| push_opt(out, d.accounts[i].following)),
+        ),
+    ];
+    cols.extend(plugin_columns(sections, Entity::Account));
+    columns_csv(&cols, 0..n)
 }
 
 /// `metrics/posts.csv`: one row per post in the period, base columns then plugin columns.
+///
+/// Base columns: `id`, `author` (account id), `created_at` (RFC 3339, UTC), `kind`
+/// (original, reply, repost, quote), `reply_to`, `repost_of`, `quote_of` (post ids),
+/// `likes`, `reposts`, `replies`, `views` (as exported), `engagement` (likes + reposts +
+/// replies).
 pub fn posts_csv(cx: &Context<'_>, sections: &[Section]) -> Result<Vec<u8>, RunError> {
     let d = cx.data;
-    let cols: Vec<&honeycomb_core::EntityColumn> = sections
-        .iter()
-        .flat_map(|s| &s.entity_columns)
-        .filter(|c| c.entity == Entity::Post)
-        .collect();
-    let mut header: Vec<String> = [
-        "id",
-        "author",
-        "created_at",
-        "kind",
-        "reply_to",
-        "repost_of",
-        "quote_of",
-        "likes",
-        "reposts",
-        "replies",
-        "views",
-        "engagement",
-    ]
-    .iter()
-    .map(|s| s.to_string())
-    .collect();
-    header.extend(cols.iter().map(|c| c.name.clone()));
-    let post_id = |r: Option<u32>| {
-        r.and_then(|i| d.posts.get(i as usize))
-            .map(|p| p.id.to_string())
-            .unwrap_or_default()
+    let post_id = move |r: Option<u32>, out: &mut String| {
+        if let Some(p) = r.and_then(|i| d.posts.get(i as usize)) {
+            out.push_str(&p.id);
+        }
     };
-    let num = |v: Option<u64>| v.map(|v| v.to_string()).unwrap_or_default();
-    let rows = d
-        .posts
-        .iter()
-        .enumerate()
-        .filter(|(_, p)| cx.in_period(p.created_at))
-        .map(|(i, p)| {
-            let mut r = vec![
-                p.id.to_string(),
-                d.accounts
-                    .get(p.author as usize)
-                    .map(|a| a.id.to_string())
-                    .unwrap_or_default(),
-                rfc3339(p.created_at),
-                p.kind().as_str().to_string(),
-                post_id(p.reply_to),
-                post_id(p.repost_of),
-                post_id(p.quote_of),
-                num(p.likes.map(u64::from)),
-                num(p.reposts.map(u64::from)),
-                num(p.replies.map(u64::from)),
-                num(p.views()),
-                p.engagement().to_string(),
-            ];
-            r.extend(
-                cols.iter()
-                    .map(|col| col.values.get(i).cloned().unwrap_or_default()),
-            );
-            r
-        });
-    csv_bytes(&header, rows)
+    let mut cols: Vec<(String, Cell<'_>)> = vec![
+        (
+            "id".into(),
+            Box::new(|i, out: &mut String| out.push_str(&d.posts[i].id)),
+        ),
+        (
+            "author".into(),
+            Box::new(|i, out: &mut String| {
+                if let Some(a) = d.accounts.get(d.posts[i].author as usize) {
+                    out.push_str(&a.id);
+                }
+            }),
+        ),
+        (
+            "created_at".into(),
+            Box::new(|i, out: &mut String| push_rfc3339(out, d.posts[i].created_at)),
+        ),
+        (
+            "kind".into(),
+            Box::new(|i, out: &mut String| out.push_str(d.posts[i].kind().as_str())),
+        ),
+        (
+            "reply_to".into(),
+            Box::new(move |i, out: &mut String| post_id(d.posts[i].reply_to, out)),
+        ),
+        (
+            "repost_of".into(),
+            Box::new(move |i, out: &mut String| post_id(d.posts[i].repost_of, out)),
+        ),
+        (
+            "quote_of".into(),
+            Box::new(move |i, out: &mut String| post_id(d.posts[i].quote_of, out)),
+        ),
+        (
+            "likes".into(),
+            Box::new(|i, out: &mut String| push_opt(out, d.posts[i].likes)),
+        ),
+        (
+            "reposts".into(),
+            Box::new(|i, out: &mut String| push_opt(out, d.posts[i].reposts)),
+        ),
+        (
+            "replies".into(),
+            Box::new(|i, out: &mut String| push_opt(out, d.posts[i].replies)),
+        ),
+        (
+            "views".into(),
+            Box::new(|i, out: &mut String| push_opt(out, d.posts[i].views())),
+        ),
+        (
+            "engagement".into(),
+            Box::new(|i, out: &mut String| push_opt(out, Some(d.posts[i].engagement()))),
+        ),
+    ];
+    cols.extend(plugin_columns(sections, Entity::Post));
+    columns_csv(
+        &cols,
+        (0..d.posts.len()).filter(|&i| cx.in_period(d.posts[i].created_at)),
+    )
 }
 
 /// A section's export table as CSV.
@@ -463,11 +515,8 @@ pub fn run_report(opts: &ReportOptions, progress: &dyn Progress) -> Result<Outco
     let t = Instant::now();
     let loaded = load(&opts.data, opts.lenient)?;
     timings.push(("load".to_string(), t.elapsed()));
-    let Loaded {
-        data,
-        config,
-        problems,
-    } = loaded;
+    let Loaded { data, config, problems, timings: load_steps } = loaded;
+    timings.extend(load_steps.into_iter().map(|(n, d)| (format!("load: {n}"), d)));
 
     let period = match &opts.period {
         Some(p) => Some(
@@ -491,11 +540,7 @@ pub fn run_report(opts: &ReportOptions, progress: &dyn Progress) -> Result<Outco
         &mut timings,
     )?;
     timings.extend(done.plugin_times);
-    if FAST_EXIT.load(std::sync::atomic::Ordering::Relaxed) {
-        // The process is about to exit: leave freeing a large dataset to the operating
-        // system instead of walking millions of allocations.
-        std::mem::forget(data);
-    }
+    release(data);
     Ok(Outcome {
         report: done.report,
         files: done.files,

@@ -24,11 +24,6 @@ macro_rules! tr {
 
 /// English short weekday names for `metrics/posts.csv` (stable across report languages).
 const WEEKDAYS_CSV: [&str; 7] = ["Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun"];
-/// Hours for `metrics/posts.csv`.
-const HOURS_CSV: [&str; 24] = [
-    "0", "1", "2", "3", "4", "5", "6", "7", "8", "9", "10", "11", "12", "13", "14", "15", "16",
-    "17", "18", "19", "20", "21", "22", "23",
-];
 /// Thresholds behind findings and recommendations (documented in their texts).
 const LOW_ACTIVE_WEEKS: f64 = 0.8;
 const LONG_SILENCE_DAYS: f64 = 14.0;
@@ -1036,22 +1031,14 @@ impl Builder<'_, '_> {
 
     fn entity_columns(&mut self) {
         let p = &self.a.pass;
-        self.sec.entity_columns.push(EntityColumn {
-            entity: Entity::Account,
-            name: "presence_posts".to_string(),
-            values: p.per_account.iter().map(|n| n.to_string()).collect(),
-        });
+        self.sec.entity_columns.push(EntityColumn::ints(
+            Entity::Account,
+            "presence_posts",
+            p.per_account.iter().map(|&n| Some(n as i64)).collect(),
+        ));
         let (wd, hr) = post_columns(&p.post_slot);
-        self.sec.entity_columns.push(EntityColumn {
-            entity: Entity::Post,
-            name: "local_weekday".to_string(),
-            values: wd,
-        });
-        self.sec.entity_columns.push(EntityColumn {
-            entity: Entity::Post,
-            name: "local_hour".to_string(),
-            values: hr,
-        });
+        self.sec.entity_columns.push(wd);
+        self.sec.entity_columns.push(hr);
     }
 
     // ---------------------------------------------------------------- findings, advice
@@ -1823,25 +1810,36 @@ impl Builder<'_, '_> {
     }
 }
 
-/// The `local_weekday` and `local_hour` cells of `metrics/posts.csv`: static labels copied
-/// into owned strings, no number formatting per post. The one small allocation per post and
-/// column is the floor set by `EntityColumn::values: Vec<String>`.
-pub(crate) fn post_columns(slots: &[u8]) -> (Vec<String>, Vec<String>) {
-    fn column(slots: &[u8], label: fn(usize) -> &'static str) -> Vec<String> {
-        slots
-            .iter()
-            .map(|&s| {
-                if s == OUTSIDE {
-                    String::new()
-                } else {
-                    label(s as usize).to_owned()
-                }
-            })
-            .collect()
-    }
+/// The `local_weekday` (Mon–Sun) and `local_hour` (0–23) columns of `metrics/posts.csv`,
+/// empty for posts outside the period: one code per post, no string per post.
+pub(crate) fn post_columns(slots: &[u8]) -> (EntityColumn, EntityColumn) {
+    let weekdays = ["Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun"]
+        .iter()
+        .map(|s| s.to_string())
+        .collect();
+    let codes = slots
+        .iter()
+        .map(|&s| {
+            if s == OUTSIDE {
+                u32::MAX
+            } else {
+                s as u32 / 24
+            }
+        })
+        .collect();
+    let hours = slots
+        .iter()
+        .map(|&s| {
+            if s == OUTSIDE {
+                None
+            } else {
+                Some((s % 24) as i64)
+            }
+        })
+        .collect();
     (
-        column(slots, |s| WEEKDAYS_CSV[s / 24 % 7]),
-        column(slots, |s| HOURS_CSV[s % 24]),
+        EntityColumn::categories(Entity::Post, "local_weekday", weekdays, codes),
+        EntityColumn::ints(Entity::Post, "local_hour", hours),
     )
 }
 

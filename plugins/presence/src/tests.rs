@@ -111,12 +111,13 @@ fn heatmap(s: &Section) -> (&Vec<Vec<f64>>, &Vec<[usize; 2]>) {
     }
 }
 
-fn column<'s>(s: &'s Section, name: &str) -> &'s [String] {
-    &s.entity_columns
+fn column(s: &Section, name: &str) -> Vec<String> {
+    let c = s
+        .entity_columns
         .iter()
         .find(|c| c.name == name)
-        .unwrap_or_else(|| panic!("column {name}"))
-        .values
+        .unwrap_or_else(|| panic!("column {name}"));
+    (0..c.values.len()).map(|i| c.values.cell(i)).collect()
 }
 
 #[test]

@@ -62,6 +62,8 @@ pub struct Loaded {
     pub config: Config,
     /// Notes (and, when lenient, the errors of skipped rows), sorted by file and line.
     pub problems: Vec<Problem>,
+    /// Time spent per loading step (for `--timings`).
+    pub timings: Vec<(String, std::time::Duration)>,
 }
 
 /// Why a folder could not be loaded.
@@ -304,6 +306,15 @@ mod c {
     }
 }
 
+/// Keeps `v[i]` where `keep[i]` (an index past `keep` is kept).
+fn retain_by<T>(v: &mut Vec<T>, keep: &[bool]) {
+    let mut i = 0;
+    v.retain(|_| {
+        i += 1;
+        keep.get(i - 1).copied().unwrap_or(true)
+    });
+}
+
 /// Marker for an account reference that was not found among declared accounts; the name
 /// is kept in the row's `unknown` list and resolved to an implicit account afterwards.
 const UNKNOWN: u32 = u32::MAX;
@@ -508,40 +519,112 @@ struct Parsed<T> {
 /// One table as read: rows, and what is still to resolve, by row index.
 struct TableOut<T> {
     rows: Vec<T>,
+    /// Per row (only when kept): `file index << 40 | line`.
     lines: Vec<u64>,
     pending: Vec<(u32, u8, Box<str>)>,
-    extras: Vec<Box<str>>,
+    /// Canonical columns seen in any file (positions in `TableKind::columns`).
+    canon: Vec<bool>,
+    /// Extra columns seen in any file, in order of first appearance.
+    extra_names: Vec<String>,
+    /// One vector per extra column, aligned with `rows` ("" where a file lacks it).
+    extras: Vec<Vec<Box<str>>>,
     problems: Vec<Problem>,
-    cols: Option<(Vec<String>, Vec<String>)>,
-    first_file: String,
+    /// The table's files, for messages.
+    files: Vec<String>,
+    any_file_read: bool,
 }
 
+/// Bits of `TableOut::lines` that hold the line number.
+const LINE_BITS: u32 = 40;
+
 impl<T> TableOut<T> {
-    fn new() -> Self {
+    fn new(kind: TableKind, files: &[TableFile]) -> Self {
         TableOut {
             rows: Vec::new(),
             lines: Vec::new(),
             pending: Vec::new(),
+            canon: vec![false; kind.columns().len()],
+            extra_names: Vec::new(),
             extras: Vec::new(),
             problems: Vec::new(),
-            cols: None,
-            first_file: String::new(),
+            files: files.iter().map(|f| f.rel.clone()).collect(),
+            any_file_read: false,
         }
     }
 
-    fn take(&mut self, parsed: Vec<Parsed<T>>, keep_lines: bool) {
+    /// Registers a file's columns; returns where each of its extra columns goes.
+    fn begin_file(&mut self, cols: &Cols) -> Vec<usize> {
+        self.any_file_read = true;
+        for (c, i) in cols.idx.iter().enumerate() {
+            self.canon[c] |= i.is_some();
+        }
+        cols.extras
+            .iter()
+            .map(|(_, name)| match self.extra_names.iter().position(|n| n == name) {
+                Some(k) => k,
+                None => {
+                    self.extra_names.push(name.clone());
+                    self.extras.push(vec![Box::from(""); self.rows.len()]);
+                    self.extra_names.len() - 1
+                }
+            })
+            .collect()
+    }
+
+    fn take(&mut self, parsed: Vec<Parsed<T>>, keep_lines: bool, map: &[usize], file: usize) {
         self.rows.reserve(parsed.len());
+        let n_extra = self.extras.len();
         for p in parsed {
             let ix = self.rows.len() as u32;
             for (slot, name) in p.pending {
                 self.pending.push((ix, slot, name));
             }
-            self.extras.extend(p.extras);
+            if n_extra > 0 {
+                let mut vals: Vec<Option<Box<str>>> = vec![None; n_extra];
+                for (j, v) in p.extras.into_iter().enumerate() {
+                    if let Some(&k) = map.get(j) {
+                        vals[k] = Some(v);
+                    }
+                }
+                for (k, v) in vals.into_iter().enumerate() {
+                    self.extras[k].push(v.unwrap_or_else(|| Box::from("")));
+                }
+            }
             if keep_lines {
-                self.lines.push(p.line);
+                self.lines.push(((file as u64) << LINE_BITS) | p.line);
             }
             self.rows.push(p.row);
         }
+    }
+
+    /// Forgets the rows from `start` on (a file is being read again).
+    fn truncate(&mut self, start: usize) {
+        self.rows.truncate(start);
+        self.lines.truncate(start);
+        self.pending.retain(|p| (p.0 as usize) < start);
+        for c in &mut self.extras {
+            c.truncate(start);
+        }
+    }
+
+    /// `(file, line)` of row `i`, when lines were kept.
+    fn place(&self, i: usize) -> (&str, u64) {
+        let v = self.lines.get(i).copied().unwrap_or(0);
+        let f = (v >> LINE_BITS) as usize;
+        (self.files.get(f).map_or("?", |s| s.as_str()), v & ((1 << LINE_BITS) - 1))
+    }
+
+    /// The first file, for table-level notes.
+    fn first_file(&self, kind: TableKind) -> String {
+        self.files.first().cloned().unwrap_or_else(|| kind.name().to_string())
+    }
+
+    /// Canonical and extra column names, when any file was read.
+    fn columns(&self, kind: TableKind) -> Option<(Vec<String>, Vec<String>)> {
+        self.any_file_read.then(|| {
+            let canon = kind.columns().iter().zip(&self.canon).filter(|(_, s)| **s).map(|(n, _)| n.to_string()).collect();
+            (canon, self.extra_names.clone())
+        })
     }
 }
 
@@ -550,21 +633,11 @@ struct Loader<'c> {
     opts: &'c LoadOptions,
     data: Dataset,
     problems: Vec<Problem>,
+    timings: Vec<(String, std::time::Duration)>,
 }
 
 type RowFn<'x, T> = dyn Fn(&mut Row<'_, '_>) -> Option<T> + Sync + 'x;
 
-fn column_names(kind: TableKind, cols: &Cols) -> (Vec<String>, Vec<String>) {
-    let canon = kind
-        .columns()
-        .iter()
-        .enumerate()
-        .filter(|(i, _)| cols.idx[*i].is_some())
-        .map(|(_, n)| n.to_string())
-        .collect();
-    let extras = cols.extras.iter().map(|e| e.1.clone()).collect();
-    (canon, extras)
-}
 
 fn parse_row<T>(
     kind: TableKind,
@@ -608,6 +681,7 @@ impl<'c> Loader<'c> {
             opts,
             data: Dataset::default(),
             problems: Vec::new(),
+            timings: Vec::new(),
         }
     }
 
@@ -634,24 +708,13 @@ impl<'c> Loader<'c> {
         }
     }
 
-    /// Reads every file of one table through `f`, in file order.
-    fn read_table<T: Send>(
-        &self,
-        kind: TableKind,
-        files: &[TableFile],
-        keep_lines: bool,
-        f: &RowFn<'_, T>,
-    ) -> TableOut<T> {
+    /// Reads every file of one table through `f`, in file order. Files of one table may
+    /// have different columns: extra columns are aligned by name.
+    fn read_table<T: Send>(&self, kind: TableKind, files: &[TableFile], keep_lines: bool, f: &RowFn<'_, T>) -> TableOut<T> {
         let mapping = self.config.tables.get(kind.name());
-        let delimiter = mapping
-            .and_then(|m| m.delimiter.as_deref())
-            .and_then(|d| d.bytes().next())
-            .unwrap_or(b',');
-        let mut out = TableOut::new();
-        out.first_file = files
-            .first()
-            .map_or_else(|| kind.name().to_string(), |f| f.rel.clone());
-        for file in files {
+        let delimiter = mapping.and_then(|m| m.delimiter.as_deref()).and_then(|d| d.bytes().next()).unwrap_or(b',');
+        let mut out = TableOut::new(kind, files);
+        for (file_ix, file) in files.iter().enumerate() {
             let rel = file.rel.as_str();
             if read::is_jsonl(file) {
                 let bytes = match read::read_bytes(file) {
@@ -673,77 +736,57 @@ impl<'c> Loader<'c> {
                 };
                 match read::jsonl_rows(&bytes, rel, &mapped, &fr) {
                     Ok((rows, p)) => {
-                        out.take(rows, keep_lines);
+                        let map = cell.borrow().as_ref().map(|c| out.begin_file(c)).unwrap_or_default();
+                        out.take(rows, keep_lines, &map, file_ix);
                         out.problems.extend(p);
-                        if let Some(c) = cell.borrow().as_ref() {
-                            out.cols.get_or_insert_with(|| column_names(kind, c));
-                        }
                     }
                     Err(p) => out.problems.push(p),
                 }
             } else {
                 let open = || read::open(file);
-                let mut cols_seen: Option<Cols> = None;
+                let start = out.rows.len();
+                let mut problems = Vec::new();
+                let size = if file.gz { None } else { std::fs::metadata(&file.path).ok().map(|m| m.len()) };
+                let out_cell = std::cell::RefCell::new(&mut out);
+                let map_cell = std::cell::RefCell::new(Vec::<usize>::new());
                 let mut on_header = |h: &Header| -> Result<(Cols, usize), Problem> {
                     let c = map_header(kind, h, mapping, rel)?;
-                    cols_seen = Some(c.clone());
+                    *map_cell.borrow_mut() = out_cell.borrow_mut().begin_file(&c);
                     let n = c.n_fields;
                     Ok((c, n))
                 };
-                let row = |cols: &Cols, raw: &RawRow<'_>, probs: &mut Vec<Problem>| {
-                    parse_row(kind, rel, cols, raw, probs, f)
-                };
-                let start = out.rows.len();
-                let mut problems = Vec::new();
-                let result = {
-                    let out_ref = &mut out;
-                    let mut sink = |rows: Option<Vec<Parsed<T>>>, fraction: f64| match rows {
+                let row = |cols: &Cols, raw: &RawRow<'_>, probs: &mut Vec<Problem>| parse_row(kind, rel, cols, raw, probs, f);
+                let mut sink = |rows: Option<Vec<Parsed<T>>>, fraction: f64| {
+                    let mut o = out_cell.borrow_mut();
+                    match rows {
                         Some(rows) => {
                             // Reserve the whole table once its size can be estimated, so the
                             // row vector does not grow by doubling (which needs twice the memory).
-                            if fraction > 0.0 && out_ref.rows.capacity() == out_ref.rows.len() {
-                                let so_far = (out_ref.rows.len() - start + rows.len()) as f64;
+                            if fraction > 0.0 && o.rows.capacity() == o.rows.len() {
+                                let so_far = (o.rows.len() - start + rows.len()) as f64;
                                 let est = (so_far / fraction * 1.02) as usize + 16;
-                                let extra = est.saturating_sub(out_ref.rows.len());
-                                out_ref.rows.reserve_exact(extra);
+                                let extra = est.saturating_sub(o.rows.len());
+                                o.rows.reserve_exact(extra);
                                 if keep_lines {
-                                    out_ref.lines.reserve_exact(extra);
+                                    o.lines.reserve_exact(extra);
                                 }
                             }
-                            out_ref.take(rows, keep_lines)
+                            o.take(rows, keep_lines, &map_cell.borrow(), file_ix)
                         }
-                        None => {
-                            out_ref.rows.truncate(start);
-                            if keep_lines {
-                                out_ref.lines.truncate(start);
-                            }
-                            out_ref.pending.retain(|p| (p.0 as usize) < start);
-                        }
-                    };
-                    let size = if file.gz {
-                        None
-                    } else {
-                        std::fs::metadata(&file.path).ok().map(|m| m.len())
-                    };
-                    read::csv_table(
-                        &open,
-                        size,
-                        rel,
-                        delimiter,
-                        &mut on_header,
-                        &row,
-                        &mut sink,
-                        &mut problems,
-                    )
+                        None => o.truncate(start),
+                    }
                 };
+                let result = read::csv_table(&open, size, rel, delimiter, &mut on_header, &row, &mut sink, &mut problems);
+                drop(out_cell);
                 out.problems.extend(problems);
                 if let Err(p) = result {
                     out.problems.push(p);
                 }
-                if let Some(c) = &cols_seen {
-                    out.cols.get_or_insert_with(|| column_names(kind, c));
-                }
             }
+        }
+        // Pad extra columns that appeared after some rows were taken.
+        for c in &mut out.extras {
+            c.resize(out.rows.len(), Box::from(""));
         }
         out
     }
@@ -790,6 +833,11 @@ impl<'c> Loader<'c> {
                 description: r.text(DESCRIPTION),
                 visibility: r.get(VISIBILITY).map(|v| v.to_lowercase().into()),
             })
+        };
+        let mut clock = std::time::Instant::now();
+        let mut lap = |this: &mut Self, name: &str| {
+            this.timings.push((name.to_string(), clock.elapsed()));
+            clock = std::time::Instant::now();
         };
         let (accs, grps) = rayon::join(
             || {
@@ -980,7 +1028,9 @@ impl<'c> Loader<'c> {
         };
         // One table after another: each is parsed on all cores already, and reading them
         // one at a time keeps only one table's read buffers and parsed blocks in memory.
+        lap(self, "accounts+groups");
         let mut posts = self.read_table(TableKind::Posts, files(TableKind::Posts), true, &posts_fn);
+        lap(self, "read posts");
         let follows = self.read_table(
             TableKind::Follows,
             files(TableKind::Follows),
@@ -1000,10 +1050,10 @@ impl<'c> Loader<'c> {
             &presence_fn,
         );
 
+        lap(self, "read follows, memberships, presence");
         // 3. Posts: ids, then references between posts.
-        self.problems.append(&mut posts.problems);
-        self.set_columns(TableKind::Posts, posts.cols.take());
-        let post_file = posts.first_file.clone();
+        self.absorb(TableKind::Posts, &mut posts);
+        let post_file = posts.first_file(TableKind::Posts);
         self.data.posts = std::mem::take(&mut posts.rows);
         let mut keep = vec![true; self.data.posts.len()];
         let (mut post_map, dups) = IdMap::from_ids(self.data.posts.iter().map(|p| &*p.id));
@@ -1011,7 +1061,7 @@ impl<'c> Loader<'c> {
             let i = i as usize;
             keep[i] = false;
             let id = self.data.posts[i].id.clone();
-            self.dup(&post_file, posts.lines[i], &id, posts.lines[first as usize]);
+            self.dup(posts.place(i), &id, posts.place(first as usize));
         }
         let mut implicit: FxHashMap<Box<str>, u32> = FxHashMap::default();
         let mut dangling = [0u64; 3];
@@ -1050,13 +1100,13 @@ impl<'c> Loader<'c> {
                 self.note(&post_file, 0, 0, "dangling-reference", format!("{} {what} posts that are not in the data: kept, counted as dangling references", dangling[k]));
             }
         }
-        self.store_extras(TableKind::Posts, std::mem::take(&mut posts.extras));
         if keep.iter().any(|k| !k) {
             self.drop_posts(&keep);
             post_map = IdMap::from_ids(self.data.posts.iter().map(|p| &*p.id)).0;
         }
         drop(posts);
 
+        lap(self, "resolve posts");
         // 4. Ratings need the post ids: read them now.
         let rat_ts = self.parser(TableKind::Ratings, "created_at");
         let ratings_fn = |r: &mut Row<'_, '_>| -> Option<Rating> {
@@ -1104,10 +1154,10 @@ impl<'c> Loader<'c> {
         drop(account_map);
         drop(group_map);
 
+        lap(self, "read ratings");
         // 5. Implicit accounts, in table order: follows, memberships, presence, ratings.
         let mut follows = follows;
-        self.problems.append(&mut follows.problems);
-        self.set_columns(TableKind::Follows, follows.cols.take());
+        self.absorb(TableKind::Follows, &mut follows);
         for (row, s, name) in std::mem::take(&mut follows.pending) {
             let ix = self.implicit_account(&mut implicit, name);
             let f = &mut follows.rows[row as usize];
@@ -1118,11 +1168,9 @@ impl<'c> Loader<'c> {
             }
         }
         self.data.follows = std::mem::take(&mut follows.rows);
-        self.store_extras(TableKind::Follows, std::mem::take(&mut follows.extras));
 
         let mut memberships = memberships;
-        self.problems.append(&mut memberships.problems);
-        self.set_columns(TableKind::Memberships, memberships.cols.take());
+        self.absorb(TableKind::Memberships, &mut memberships);
         let groups_declared = found.tables.contains_key(&TableKind::Groups);
         let mut implicit_groups: FxHashMap<Box<str>, u32> = FxHashMap::default();
         let mut dangling_groups = 0u64;
@@ -1146,31 +1194,24 @@ impl<'c> Loader<'c> {
             }
         }
         self.data.memberships = std::mem::take(&mut memberships.rows);
-        self.store_extras(
-            TableKind::Memberships,
-            std::mem::take(&mut memberships.extras),
-        );
         if dangling_groups > 0 {
             self.data
                 .summary
                 .dangling
                 .insert("memberships.group".into(), dangling_groups);
-            self.note(&memberships.first_file, 0, 0, "dangling-reference", format!("{dangling_groups} memberships of groups that are not in the groups table: the groups were added by id"));
+            self.note(&memberships.first_file(TableKind::Memberships), 0, 0, "dangling-reference", format!("{dangling_groups} memberships of groups that are not in the groups table: the groups were added by id"));
         }
 
         let mut presence = presence;
-        self.problems.append(&mut presence.problems);
-        self.set_columns(TableKind::Presence, presence.cols.take());
+        self.absorb(TableKind::Presence, &mut presence);
         for (row, _, name) in std::mem::take(&mut presence.pending) {
             let ix = self.implicit_account(&mut implicit, name);
             presence.rows[row as usize].account = ix;
         }
         self.data.presence = std::mem::take(&mut presence.rows);
-        self.store_extras(TableKind::Presence, std::mem::take(&mut presence.extras));
 
         let mut ratings = ratings;
-        self.problems.append(&mut ratings.problems);
-        self.set_columns(TableKind::Ratings, ratings.cols.take());
+        self.absorb(TableKind::Ratings, &mut ratings);
         let mut keep_rating = vec![true; ratings.rows.len()];
         let mut dangling_ratings = 0u64;
         for (row, s, name) in std::mem::take(&mut ratings.pending) {
@@ -1182,33 +1223,16 @@ impl<'c> Loader<'c> {
                 ratings.rows[row as usize].rater = ix;
             }
         }
-        let n_extra = self
-            .data
-            .extras
-            .get(&TableKind::Ratings)
-            .map_or(0, |e| e.names.len());
-        let mut i = 0;
-        ratings.rows.retain(|_| {
-            i += 1;
-            keep_rating[i - 1]
-        });
-        let mut extras = std::mem::take(&mut ratings.extras);
-        if n_extra > 0 {
-            let mut j = 0;
-            extras.retain(|_| {
-                j += 1;
-                keep_rating[(j - 1) / n_extra]
-            });
-        }
+        retain_by(&mut ratings.rows, &keep_rating);
+        self.retain_extras(TableKind::Ratings, &keep_rating);
         self.data.ratings = std::mem::take(&mut ratings.rows);
-        self.store_extras(TableKind::Ratings, extras);
         if dangling_ratings > 0 {
             self.data
                 .summary
                 .dangling
                 .insert("ratings.post".into(), dangling_ratings);
             self.note(
-                &ratings.first_file,
+                &ratings.first_file(TableKind::Ratings),
                 0,
                 0,
                 "dangling-reference",
@@ -1216,6 +1240,7 @@ impl<'c> Loader<'c> {
             );
         }
 
+        lap(self, "resolve the rest");
         let declared = found.tables.contains_key(&TableKind::Accounts);
         self.data.summary.implicit_accounts = implicit.len() as u64;
         if declared && !implicit.is_empty() {
@@ -1255,31 +1280,21 @@ impl<'c> Loader<'c> {
         vec: impl Fn(&mut Dataset) -> &mut Vec<T>,
         id: impl Fn(&T) -> &str,
     ) -> IdMap {
-        self.problems.append(&mut out.problems);
-        self.set_columns(kind, out.cols.take());
-        let n_extra = self.data.extras.get(&kind).map_or(0, |e| e.names.len());
+        self.absorb(kind, &mut out);
         let (_, dups) = IdMap::from_ids(out.rows.iter().map(&id));
-        let mut drop_row = vec![false; out.rows.len()];
+        let mut keep = vec![true; out.rows.len()];
         for &(i, first) in &dups {
-            drop_row[i as usize] = true;
-            let line = out.lines.get(i as usize).copied().unwrap_or(0);
-            let first_line = out.lines.get(first as usize).copied().unwrap_or(0);
+            keep[i as usize] = false;
             let dup_id = id(&out.rows[i as usize]).to_string();
-            self.dup(&out.first_file, line, &dup_id, first_line);
+            self.dup(out.place(i as usize), &dup_id, out.place(first as usize));
         }
-        let mut kept = Vec::with_capacity(out.rows.len() - dups.len());
-        let mut extras = Vec::new();
-        let mut ex = out.extras.into_iter();
-        for (i, row) in out.rows.into_iter().enumerate() {
-            let row_extras: Vec<Box<str>> = ex.by_ref().take(n_extra).collect();
-            if !drop_row[i] {
-                extras.extend(row_extras);
-                kept.push(row);
-            }
+        let mut kept = std::mem::take(&mut out.rows);
+        if !dups.is_empty() {
+            retain_by(&mut kept, &keep);
+            self.retain_extras(kind, &keep);
         }
         let map = IdMap::from_ids(kept.iter().map(&id)).0;
         *vec(&mut self.data) = kept;
-        self.store_extras(kind, extras);
         map
     }
 
@@ -1297,17 +1312,15 @@ impl<'c> Loader<'c> {
         ix
     }
 
-    fn dup(&mut self, file: &str, line: u64, id: &str, first_line: u64) {
+    fn dup(&mut self, (file, line): (&str, u64), id: &str, (first_file, first_line): (&str, u64)) {
+        let place = if first_file == file { format!("line {first_line}") } else { format!("{first_file}:{first_line}") };
         self.problems.push(Problem {
             file: file.to_string(),
             line,
             column: 1,
             level: Level::Error,
             kind: "duplicate-id",
-            message: format!(
-                "duplicate id {}: already defined at line {first_line}; expected each id once",
-                show_value(id)
-            ),
+            message: format!("duplicate id {}: already defined at {place}; expected each id once", show_value(id)),
         });
     }
 
@@ -1321,20 +1334,8 @@ impl<'c> Loader<'c> {
                 n += 1;
             }
         }
-        let mut i = 0;
-        self.data.posts.retain(|_| {
-            i += 1;
-            keep[i - 1]
-        });
-        if let Some(ex) = self.data.extras.get_mut(&TableKind::Posts) {
-            for col in &mut ex.values {
-                let mut i = 0;
-                col.retain(|_| {
-                    i += 1;
-                    keep[i - 1]
-                });
-            }
-        }
+        retain_by(&mut self.data.posts, keep);
+        self.retain_extras(TableKind::Posts, keep);
         let fix = |r: &mut Option<u32>| {
             if let Some(x) = *r {
                 let y = new_ix[x as usize];
@@ -1348,40 +1349,25 @@ impl<'c> Loader<'c> {
         }
     }
 
-    fn set_columns(&mut self, k: TableKind, cols: Option<(Vec<String>, Vec<String>)>) {
-        if let Some((canon, extras)) = cols {
+    /// Takes a table's problems, its columns and its extra fields into the dataset.
+    fn absorb<T>(&mut self, kind: TableKind, out: &mut TableOut<T>) {
+        self.problems.append(&mut out.problems);
+        if let Some((canon, extras)) = out.columns(kind) {
             if !extras.is_empty() {
-                self.data
-                    .summary
-                    .extra_columns
-                    .insert(k.name().into(), extras.clone());
-                self.data.extras.insert(
-                    k,
-                    ExtraColumns {
-                        names: extras,
-                        values: Vec::new(),
-                    },
-                );
+                self.data.summary.extra_columns.insert(kind.name().into(), extras.clone());
+                self.data.extras.insert(kind, ExtraColumns { names: extras, values: std::mem::take(&mut out.extras) });
             }
-            self.data.columns.insert(k, canon);
+            self.data.columns.insert(kind, canon);
         }
     }
 
-    /// Stores a table's extra fields (row-major, one value per extra column per kept row).
-    fn store_extras(&mut self, k: TableKind, flat: Vec<Box<str>>) {
-        let Some(ex) = self.data.extras.get_mut(&k) else {
-            return;
-        };
-        let n = ex.names.len();
-        if n == 0 {
-            return;
+    /// Keeps the extra fields of the rows that are kept.
+    fn retain_extras(&mut self, kind: TableKind, keep: &[bool]) {
+        if let Some(ex) = self.data.extras.get_mut(&kind) {
+            for col in &mut ex.values {
+                retain_by(col, keep);
+            }
         }
-        let rows = flat.len() / n;
-        let mut values: Vec<Vec<Box<str>>> = (0..n).map(|_| Vec::with_capacity(rows)).collect();
-        for (i, v) in flat.into_iter().enumerate() {
-            values[i % n].push(v);
-        }
-        ex.values = values;
     }
 
     fn finish(mut self, config: Config) -> Result<Loaded, LoadError> {
@@ -1404,9 +1390,13 @@ impl<'c> Loader<'c> {
                 more,
             });
         }
+        // A row with several problems is skipped once, counted under its first problem.
         let mut skipped: BTreeMap<String, u64> = BTreeMap::new();
+        let mut seen = std::collections::BTreeSet::new();
         for p in self.problems.iter().filter(|p| p.level == Level::Error) {
-            *skipped.entry(p.kind.to_string()).or_default() += 1;
+            if seen.insert((p.file.as_str(), p.line)) {
+                *skipped.entry(p.kind.to_string()).or_default() += 1;
+            }
         }
         self.data.summary.skipped = skipped;
         let max = self.opts.max_problems.max(1);
@@ -1415,6 +1405,7 @@ impl<'c> Loader<'c> {
             data: self.data,
             config,
             problems: self.problems,
+            timings: self.timings,
         })
     }
 }

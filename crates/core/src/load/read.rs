@@ -493,7 +493,15 @@ fn parse_chunk<T>(
         for i in 0..rec.len() {
             let r = rec.range(i).unwrap_or(0..0);
             if text.get(r.clone()).is_none() {
+                // The record is UTF-8 but a character straddles two fields.
+                let fb = &rec.as_slice()[r.clone()];
+                let msg = match std::str::from_utf8(fb) {
+                    Err(e) => utf8_message(fb, e),
+                    Ok(_) => "invalid UTF-8: expected UTF-8 text".to_string(),
+                };
+                problems.push(Problem { file: rel.into(), line, column: i as u64 + 1, level: Level::Error, kind: "bad-utf8", message: msg });
                 ok = false;
+                break;
             }
             if r.len() > MAX_FIELD {
                 problems.push(Problem {

@@ -22,7 +22,6 @@ fn safe_link(dest: &str) -> bool {
 pub fn markdown_to_html(md: &str, charts: &BTreeMap<String, String>) -> String {
     let mut opts = Options::empty();
     opts.insert(Options::ENABLE_TABLES);
-    opts.insert(Options::ENABLE_HEADING_ATTRIBUTES);
     let parser = Parser::new_ext(md, opts);
     let mut events: Vec<Event<'_>> = Vec::new();
     // Depth of an image being replaced (its alt-text events are skipped or kept as text).

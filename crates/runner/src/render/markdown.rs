@@ -7,7 +7,7 @@
 /// Escapes `s` so that CommonMark reads it as literal inline text.
 ///
 /// Backslash-escapes the characters that start markup anywhere in a line (`\ ` * _ [ ] < >
-/// | & # ! ~` and backticks), escapes characters that start a block only at the start
+/// | # ! ~ { }`, backticks, and `&` before a name), escapes characters that start a block only at the start
 /// (`-`, `+`, `=`, `1.`/`1)`), and folds line breaks into spaces, so one value can never
 /// open a new block (a heading, a list, a table row, raw HTML).
 pub fn escape(s: &str) -> String {
@@ -22,7 +22,7 @@ pub fn escape(s: &str) -> String {
                 }
                 continue;
             }
-            '\\' | '`' | '*' | '_' | '[' | ']' | '<' | '>' | '|' | '#' | '!' | '~' => {
+            '\\' | '`' | '*' | '_' | '[' | ']' | '<' | '>' | '|' | '#' | '!' | '~' | '{' | '}' => {
                 out.push('\\');
                 out.push(c);
             }
@@ -60,6 +60,11 @@ pub fn escape(s: &str) -> String {
                 }
             }
             c if c.is_control() && c != '\t' => continue,
+            // Leading white space keeps a block marker after it dangerous (`  - x`).
+            ' ' | '\t' if at_start => {
+                out.push(c);
+                continue;
+            }
             _ => out.push(c),
         }
         at_start = false;
@@ -88,6 +93,8 @@ mod tests {
         assert_eq!(escape("13.5 over 1. x"), "13.5 over 1. x");
         assert_eq!(escape("2) second"), "2\\) second");
         assert_eq!(escape("42.5% of 1,204"), "42.5% of 1,204");
-        assert_eq!(escape("{{ 7*7 }}"), "{{ 7\\*7 }}");
+        assert_eq!(escape("{{ 7*7 }}"), "\\{\\{ 7\\*7 \\}\\}");
+        assert_eq!(escape("Acme {.evil onclick=x}"), "Acme \\{.evil onclick=x\\}");
+        assert_eq!(escape("  - x"), "  \\- x");
     }
 }

@@ -214,3 +214,91 @@ fn flate2_writer(p: &Path) -> flate2::write::GzEncoder<std::fs::File> {
         flate2::Compression::default(),
     )
 }
+
+#[test]
+fn a_quote_inside_an_unquoted_field_does_not_confuse_the_parallel_reader() {
+    // Large enough to be read in parallel chunks; every quoted text holds a line break that
+    // looks like a row. A stray `"` in the first row must not shift the record boundaries.
+    let d = tempfile::tempdir().expect("tmp");
+    let mut csv =
+        String::from("id,author,created_at,text\nr1,a,2026-03-02T09:00:00Z,a 5\" screen\n");
+    for i in 0..60_000 {
+        csv.push_str(&format!(
+            "r{},a,2026-03-02T09:00:00Z,\"first line\nf{i},a,2026-03-02T09:00:00Z,fake\"\n",
+            i + 2
+        ));
+    }
+    assert!(csv.len() > 4 << 20);
+    std::fs::write(d.path().join("posts.csv"), csv).expect("write");
+    let loaded = honeycomb_core::load_folder(d.path(), &honeycomb_core::LoadOptions::default())
+        .expect("loads");
+    assert_eq!(loaded.data.posts.len(), 60_001);
+    assert!(
+        loaded.data.posts.iter().all(|p| p.id.starts_with('r')),
+        "no fake posts"
+    );
+    assert_eq!(
+        &*loaded.data.posts[1].text,
+        "first line\nf0,a,2026-03-02T09:00:00Z,fake"
+    );
+}
+
+#[test]
+fn a_report_inside_the_data_folder_is_not_read_back_as_data() {
+    let d = tempfile::tempdir().expect("tmp");
+    for f in ["accounts.csv", "posts.csv", "follows.csv", "honeycomb.toml"] {
+        std::fs::copy(fixture("basic").join(f), d.path().join(f)).expect("copy");
+    }
+    let out = d.path().join("report");
+    report_ok(d.path(), &out, &["--format", "md"]);
+    report_ok(d.path(), &out, &["--format", "md"]);
+    let (code, stdout, _) = run(&["validate", s(d.path())]);
+    assert_eq!(code, 0);
+    assert!(stdout.contains("posts: 9"), "{stdout}");
+}
+
+#[test]
+fn hidden_and_unreadable_entries_are_passed_over() {
+    let d = tempfile::tempdir().expect("tmp");
+    std::fs::copy(
+        fixture("basic").join("posts.csv"),
+        d.path().join("posts.csv"),
+    )
+    .expect("copy");
+    std::fs::create_dir_all(d.path().join(".git")).expect("mkdir");
+    std::fs::write(d.path().join(".git/posts.csv"), "junk").expect("write");
+    #[cfg(unix)]
+    std::os::unix::fs::symlink("/nonexistent/target", d.path().join("dangling.csv"))
+        .expect("symlink");
+    let (code, stdout, err) = run(&["validate", s(d.path())]);
+    assert_eq!(code, 0, "{stdout}\n{err}");
+    assert!(stdout.contains("posts: 9"), "{stdout}");
+    #[cfg(unix)]
+    assert!(
+        stdout.contains("dangling.csv:0:0: note: cannot be read"),
+        "{stdout}"
+    );
+}
+
+#[test]
+fn a_mapped_path_must_stay_inside_the_folder() {
+    let d = tempfile::tempdir().expect("tmp");
+    let data = d.path().join("data");
+    std::fs::create_dir_all(&data).expect("mkdir");
+    std::fs::copy(
+        fixture("basic").join("posts.csv"),
+        d.path().join("posts.csv"),
+    )
+    .expect("copy");
+    std::fs::write(
+        data.join("honeycomb.toml"),
+        "[tables.posts]\npath = \"../posts.csv\"\n",
+    )
+    .expect("write");
+    let (code, _, err) = run(&["validate", s(&data)]);
+    assert_eq!(code, 1);
+    assert!(
+        err.contains("expected a file or folder inside the data folder"),
+        "{err}"
+    );
+}

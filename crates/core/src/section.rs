@@ -38,12 +38,12 @@ pub struct Section {
     #[serde(default)]
     pub missing: Vec<Missing>,
     /// Per-entity columns for `metrics/accounts.csv` and `metrics/posts.csv`.
-    /// Not part of `report.json`.
-    #[serde(default)]
+    /// Not part of `report.json` (the runner empties it there).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub entity_columns: Vec<EntityColumn>,
     /// Extra analyst tables written as `metrics/<id>.csv` (one row per thread, cascade, …).
-    /// Not part of `report.json`.
-    #[serde(default)]
+    /// Not part of `report.json` (the runner empties it there).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub exports: Vec<Table>,
     /// Set by the runner when the plugin failed: the error message shown in its box.
     #[serde(default)]

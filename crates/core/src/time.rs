@@ -287,7 +287,13 @@ pub fn push_rfc3339(out: &mut String, ts: i64) {
     use std::fmt::Write;
     let (y, m, d) = civil_from_days(ts.div_euclid(86_400));
     let sod = ts.rem_euclid(86_400);
-    let _ = write!(out, "{y:04}-{m:02}-{d:02}T{:02}:{:02}:{:02}Z", sod / 3600, sod / 60 % 60, sod % 60);
+    let _ = write!(
+        out,
+        "{y:04}-{m:02}-{d:02}T{:02}:{:02}:{:02}Z",
+        sod / 3600,
+        sod / 60 % 60,
+        sod % 60
+    );
 }
 
 #[cfg(test)]
@@ -343,10 +349,22 @@ mod tests {
     #[test]
     fn rfc3339_formatting_matches_parsing() {
         let p = TimeParser::utc();
-        for s in ["1970-01-01T00:00:00Z", "2024-02-29T23:59:59Z", "1900-03-01T12:00:00Z", "2199-12-31T00:00:01Z", "2000-02-29T06:07:08Z"] {
+        for s in [
+            "1970-01-01T00:00:00Z",
+            "2024-02-29T23:59:59Z",
+            "1900-03-01T12:00:00Z",
+            "2199-12-31T00:00:01Z",
+            "2000-02-29T06:07:08Z",
+        ] {
             let ts = p.parse(s).expect("parse");
             assert_eq!(rfc3339(ts), s);
-            assert_eq!(Timestamp::from_second(ts).expect("ts").strftime("%Y-%m-%dT%H:%M:%SZ").to_string(), s);
+            assert_eq!(
+                Timestamp::from_second(ts)
+                    .expect("ts")
+                    .strftime("%Y-%m-%dT%H:%M:%SZ")
+                    .to_string(),
+                s
+            );
         }
     }
 

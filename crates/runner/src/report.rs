@@ -1,6 +1,6 @@
 //! The report model: what `report.json` holds and every template renders.
 //!
-//! Schema `honeycomb-report/1` (documented in the README): `meta`, `data`, `honeycomb`,
+//! Schema `honeycomb-report/1` (documented in `docs/report-json.md`): `meta`, `data`, `honeycomb`,
 //! `summary`, `recommendations`, `sections`. Numbers are formatted here, in Rust, so the
 //! templates stay free of logic.
 

@@ -492,6 +492,12 @@ pub fn render_all(
             out.add(name, svg.clone().into_bytes());
         }
     }
+    // Marks the folder as a report, so that a report written inside a data folder is never
+    // read back as data.
+    out.add(
+        honeycomb_core::load::REPORT_MARKER,
+        b"This folder holds a report written by honeycomb.\n".to_vec(),
+    );
     out.add("metrics/accounts.csv", accounts_csv(cx, sections_full)?);
     out.add("metrics/posts.csv", posts_csv(cx, sections_full)?);
     for s in sections_full {
@@ -515,8 +521,17 @@ pub fn run_report(opts: &ReportOptions, progress: &dyn Progress) -> Result<Outco
     let t = Instant::now();
     let loaded = load(&opts.data, opts.lenient)?;
     timings.push(("load".to_string(), t.elapsed()));
-    let Loaded { data, config, problems, timings: load_steps } = loaded;
-    timings.extend(load_steps.into_iter().map(|(n, d)| (format!("load: {n}"), d)));
+    let Loaded {
+        data,
+        config,
+        problems,
+        timings: load_steps,
+    } = loaded;
+    timings.extend(
+        load_steps
+            .into_iter()
+            .map(|(n, d)| (format!("load: {n}"), d)),
+    );
 
     let period = match &opts.period {
         Some(p) => Some(

@@ -38,6 +38,8 @@ pub struct Discovered {
     pub tables: BTreeMap<TableKind, Vec<TableFile>>,
     /// Files that are not tables.
     pub ignored: Vec<String>,
+    /// Entries that could not be read: path and reason.
+    pub warnings: Vec<(String, String)>,
 }
 
 fn rel_of(root: &Path, p: &Path) -> String {
@@ -64,23 +66,31 @@ pub fn classify(name: &str) -> Option<(&str, Format, bool)> {
     Some((stem, format, gz))
 }
 
-fn is_hidden(p: &Path, root: &Path) -> bool {
-    p.strip_prefix(root)
-        .unwrap_or(p)
-        .components()
-        .any(|c| c.as_os_str().to_string_lossy().starts_with('.'))
-}
+/// The name of the marker file the runner writes into every report folder, so that a
+/// report written inside a data folder is never read back as data.
+pub const REPORT_MARKER: &str = ".honeycomb-report";
 
-/// Lists the tables under `root`. Errors are I/O errors with the path.
+/// Lists the tables under `root`. A `[tables.NAME] path` that does not exist or lies outside
+/// the folder is an error; unreadable entries, hidden files and folders, and report folders
+/// are passed over (unreadable ones with a warning).
 pub fn discover(root: &Path, config: &Config) -> Result<Discovered, String> {
     let mut out = Discovered::default();
     let mut mapped: BTreeMap<TableKind, PathBuf> = BTreeMap::new();
+    let canon_root = root
+        .canonicalize()
+        .map_err(|e| format!("{}: {e}", root.display()))?;
     for (name, m) in &config.tables {
         if let (Some(kind), Some(p)) = (TableKind::from_name(name), &m.path) {
             let full = root.join(p);
-            if !full.exists() {
-                return Err(format!(
+            let inside = full.canonicalize().map_err(|_| {
+                format!(
                     "{CONFIG_FILE}: [tables.{name}] path `{p}` does not exist under {}",
+                    root.display()
+                )
+            })?;
+            if p.trim().is_empty() || !inside.starts_with(&canon_root) || inside == canon_root {
+                return Err(format!(
+                    "{CONFIG_FILE}: [tables.{name}] path `{p}`: expected a file or folder inside the data folder {}",
                     root.display()
                 ));
             }
@@ -88,19 +98,29 @@ pub fn discover(root: &Path, config: &Config) -> Result<Discovered, String> {
         }
     }
     let mut files: Vec<PathBuf> = Vec::new();
-    for entry in walkdir::WalkDir::new(root)
+    let walker = walkdir::WalkDir::new(root)
         .follow_links(true)
         .sort_by_file_name()
-    {
-        let entry = entry.map_err(|e| {
-            format!(
-                "{}: {e}",
-                e.path()
-                    .map_or_else(|| root.display().to_string(), |p| p.display().to_string())
-            )
-        })?;
-        if entry.file_type().is_file() && !is_hidden(entry.path(), root) {
-            files.push(entry.into_path());
+        .into_iter()
+        .filter_entry(|e| {
+            if e.depth() == 0 {
+                return true;
+            }
+            let hidden = e.file_name().to_string_lossy().starts_with('.');
+            let report = e.file_type().is_dir() && e.path().join(REPORT_MARKER).exists();
+            !hidden && !report
+        });
+    for entry in walker {
+        match entry {
+            Ok(e) if e.file_type().is_file() => files.push(e.into_path()),
+            Ok(_) => {}
+            Err(e) => {
+                let at = e
+                    .path()
+                    .map_or_else(|| root.display().to_string(), |p| rel_of(root, p));
+                out.warnings
+                    .push((at, format!("cannot be read ({e}); passed over")));
+            }
         }
     }
     for path in files {
@@ -119,10 +139,18 @@ pub fn discover(root: &Path, config: &Config) -> Result<Discovered, String> {
                 .get(kind.name())
                 .and_then(|m| m.format.as_deref());
             let cls = classify(&name);
-            let format = match forced {
-                Some("jsonl") => Some(Format::Jsonl),
-                Some(_) => Some(Format::Csv),
-                None => cls.map(|c| c.1).or(Some(Format::Csv)),
+            // A mapped file is read in the configured format; in a mapped folder only files
+            // named as tables (.csv, .jsonl, optionally .gz) count, unless a format is set.
+            let is_file = mapped.get(&kind).is_some_and(|p| p == &path);
+            let format = match (forced, cls) {
+                (Some("jsonl"), _) => Some(Format::Jsonl),
+                (Some(_), _) => Some(Format::Csv),
+                (None, Some(c)) => Some(c.1),
+                (None, None) if is_file => Some(Format::Csv),
+                (None, None) => {
+                    out.ignored.push(rel);
+                    continue;
+                }
             };
             let gz = name.ends_with(".gz");
             if let Some(format) = format {

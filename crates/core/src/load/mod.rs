@@ -11,7 +11,7 @@ mod discover;
 mod idmap;
 mod read;
 
-pub use discover::{Discovered, Format, TableFile, discover};
+pub use discover::{Discovered, Format, REPORT_MARKER, TableFile, discover};
 pub use idmap::IdMap;
 
 use crate::config::{CONFIG_FILE, Config, TableMapping};
@@ -103,6 +103,9 @@ pub fn load_folder(dir: &Path, opts: &LoadOptions) -> Result<Loaded, LoadError> 
     let mut loader = Loader::new(&config, opts);
     let problems_config = config.clone();
     loader.data.summary.ignored_files = found.ignored.clone();
+    for (path, why) in &found.warnings {
+        loader.note(path, 0, 0, "unreadable", why.clone());
+    }
     for f in &found.ignored {
         loader.note(f, 0, 0, "ignored-file", "not a table of the data-folder contract (accounts, posts, follows, groups, memberships, presence, ratings); ignored".to_string());
     }
@@ -560,14 +563,16 @@ impl<T> TableOut<T> {
         }
         cols.extras
             .iter()
-            .map(|(_, name)| match self.extra_names.iter().position(|n| n == name) {
-                Some(k) => k,
-                None => {
-                    self.extra_names.push(name.clone());
-                    self.extras.push(vec![Box::from(""); self.rows.len()]);
-                    self.extra_names.len() - 1
-                }
-            })
+            .map(
+                |(_, name)| match self.extra_names.iter().position(|n| n == name) {
+                    Some(k) => k,
+                    None => {
+                        self.extra_names.push(name.clone());
+                        self.extras.push(vec![Box::from(""); self.rows.len()]);
+                        self.extra_names.len() - 1
+                    }
+                },
+            )
             .collect()
     }
 
@@ -611,18 +616,30 @@ impl<T> TableOut<T> {
     fn place(&self, i: usize) -> (&str, u64) {
         let v = self.lines.get(i).copied().unwrap_or(0);
         let f = (v >> LINE_BITS) as usize;
-        (self.files.get(f).map_or("?", |s| s.as_str()), v & ((1 << LINE_BITS) - 1))
+        (
+            self.files.get(f).map_or("?", |s| s.as_str()),
+            v & ((1 << LINE_BITS) - 1),
+        )
     }
 
     /// The first file, for table-level notes.
     fn first_file(&self, kind: TableKind) -> String {
-        self.files.first().cloned().unwrap_or_else(|| kind.name().to_string())
+        self.files
+            .first()
+            .cloned()
+            .unwrap_or_else(|| kind.name().to_string())
     }
 
     /// Canonical and extra column names, when any file was read.
     fn columns(&self, kind: TableKind) -> Option<(Vec<String>, Vec<String>)> {
         self.any_file_read.then(|| {
-            let canon = kind.columns().iter().zip(&self.canon).filter(|(_, s)| **s).map(|(n, _)| n.to_string()).collect();
+            let canon = kind
+                .columns()
+                .iter()
+                .zip(&self.canon)
+                .filter(|(_, s)| **s)
+                .map(|(n, _)| n.to_string())
+                .collect();
             (canon, self.extra_names.clone())
         })
     }
@@ -637,7 +654,6 @@ struct Loader<'c> {
 }
 
 type RowFn<'x, T> = dyn Fn(&mut Row<'_, '_>) -> Option<T> + Sync + 'x;
-
 
 fn parse_row<T>(
     kind: TableKind,
@@ -710,9 +726,18 @@ impl<'c> Loader<'c> {
 
     /// Reads every file of one table through `f`, in file order. Files of one table may
     /// have different columns: extra columns are aligned by name.
-    fn read_table<T: Send>(&self, kind: TableKind, files: &[TableFile], keep_lines: bool, f: &RowFn<'_, T>) -> TableOut<T> {
+    fn read_table<T: Send>(
+        &self,
+        kind: TableKind,
+        files: &[TableFile],
+        keep_lines: bool,
+        f: &RowFn<'_, T>,
+    ) -> TableOut<T> {
         let mapping = self.config.tables.get(kind.name());
-        let delimiter = mapping.and_then(|m| m.delimiter.as_deref()).and_then(|d| d.bytes().next()).unwrap_or(b',');
+        let delimiter = mapping
+            .and_then(|m| m.delimiter.as_deref())
+            .and_then(|d| d.bytes().next())
+            .unwrap_or(b',');
         let mut out = TableOut::new(kind, files);
         for (file_ix, file) in files.iter().enumerate() {
             let rel = file.rel.as_str();
@@ -736,7 +761,11 @@ impl<'c> Loader<'c> {
                 };
                 match read::jsonl_rows(&bytes, rel, &mapped, &fr) {
                     Ok((rows, p)) => {
-                        let map = cell.borrow().as_ref().map(|c| out.begin_file(c)).unwrap_or_default();
+                        let map = cell
+                            .borrow()
+                            .as_ref()
+                            .map(|c| out.begin_file(c))
+                            .unwrap_or_default();
                         out.take(rows, keep_lines, &map, file_ix);
                         out.problems.extend(p);
                     }
@@ -746,7 +775,11 @@ impl<'c> Loader<'c> {
                 let open = || read::open(file);
                 let start = out.rows.len();
                 let mut problems = Vec::new();
-                let size = if file.gz { None } else { std::fs::metadata(&file.path).ok().map(|m| m.len()) };
+                let size = if file.gz {
+                    None
+                } else {
+                    std::fs::metadata(&file.path).ok().map(|m| m.len())
+                };
                 let out_cell = std::cell::RefCell::new(&mut out);
                 let map_cell = std::cell::RefCell::new(Vec::<usize>::new());
                 let mut on_header = |h: &Header| -> Result<(Cols, usize), Problem> {
@@ -755,7 +788,9 @@ impl<'c> Loader<'c> {
                     let n = c.n_fields;
                     Ok((c, n))
                 };
-                let row = |cols: &Cols, raw: &RawRow<'_>, probs: &mut Vec<Problem>| parse_row(kind, rel, cols, raw, probs, f);
+                let row = |cols: &Cols, raw: &RawRow<'_>, probs: &mut Vec<Problem>| {
+                    parse_row(kind, rel, cols, raw, probs, f)
+                };
                 let mut sink = |rows: Option<Vec<Parsed<T>>>, fraction: f64| {
                     let mut o = out_cell.borrow_mut();
                     match rows {
@@ -776,7 +811,16 @@ impl<'c> Loader<'c> {
                         None => o.truncate(start),
                     }
                 };
-                let result = read::csv_table(&open, size, rel, delimiter, &mut on_header, &row, &mut sink, &mut problems);
+                let result = read::csv_table(
+                    &open,
+                    size,
+                    rel,
+                    delimiter,
+                    &mut on_header,
+                    &row,
+                    &mut sink,
+                    &mut problems,
+                );
                 drop(out_cell);
                 out.problems.extend(problems);
                 if let Err(p) = result {
@@ -1313,14 +1357,21 @@ impl<'c> Loader<'c> {
     }
 
     fn dup(&mut self, (file, line): (&str, u64), id: &str, (first_file, first_line): (&str, u64)) {
-        let place = if first_file == file { format!("line {first_line}") } else { format!("{first_file}:{first_line}") };
+        let place = if first_file == file {
+            format!("line {first_line}")
+        } else {
+            format!("{first_file}:{first_line}")
+        };
         self.problems.push(Problem {
             file: file.to_string(),
             line,
             column: 1,
             level: Level::Error,
             kind: "duplicate-id",
-            message: format!("duplicate id {}: already defined at {place}; expected each id once", show_value(id)),
+            message: format!(
+                "duplicate id {}: already defined at {place}; expected each id once",
+                show_value(id)
+            ),
         });
     }
 
@@ -1354,8 +1405,17 @@ impl<'c> Loader<'c> {
         self.problems.append(&mut out.problems);
         if let Some((canon, extras)) = out.columns(kind) {
             if !extras.is_empty() {
-                self.data.summary.extra_columns.insert(kind.name().into(), extras.clone());
-                self.data.extras.insert(kind, ExtraColumns { names: extras, values: std::mem::take(&mut out.extras) });
+                self.data
+                    .summary
+                    .extra_columns
+                    .insert(kind.name().into(), extras.clone());
+                self.data.extras.insert(
+                    kind,
+                    ExtraColumns {
+                        names: extras,
+                        values: std::mem::take(&mut out.extras),
+                    },
+                );
             }
             self.data.columns.insert(kind, canon);
         }

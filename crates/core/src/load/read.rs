@@ -96,41 +96,77 @@ pub struct Header {
     pub names: Vec<String>,
 }
 
-/// Splits `body` into up to `parts` pieces at record boundaries (a newline outside quotes),
-/// returning `(start, first_line)` of each piece relative to `body`.
-fn split_points(body: &[u8], parts: usize, first_line: u64) -> Vec<(usize, u64)> {
+/// Record boundaries of a CSV text that starts at a record boundary, read the way the
+/// csv crate reads it: a quote opens a quoted field only at the start of a field (after the
+/// delimiter or a line break); inside one, `""` is a quote and line breaks belong to the
+/// field; a quote anywhere else is a plain character. Returns, for each target offset, the
+/// first boundary at or after it (the position just after the `\n` that ends a record),
+/// and the last boundary.
+pub fn scan_boundaries(
+    buf: &[u8],
+    delimiter: u8,
+    targets: &[usize],
+) -> (Vec<Option<usize>>, Option<usize>) {
+    let mut found = vec![None; targets.len()];
+    let mut t = 0;
+    let mut last = None;
+    let mut pos = 0;
+    let mut in_quotes = false;
+    while pos < buf.len() {
+        if in_quotes {
+            match memchr::memchr(b'"', &buf[pos..]) {
+                None => break,
+                Some(k) => {
+                    let q = pos + k;
+                    if buf.get(q + 1) == Some(&b'"') {
+                        pos = q + 2;
+                    } else {
+                        in_quotes = false;
+                        pos = q + 1;
+                    }
+                }
+            }
+            continue;
+        }
+        match memchr::memchr2(b'"', b'\n', &buf[pos..]) {
+            None => break,
+            Some(k) => {
+                let i = pos + k;
+                if buf[i] == b'"' {
+                    in_quotes = i == 0 || buf[i - 1] == delimiter || buf[i - 1] == b'\n';
+                } else {
+                    let b = i + 1;
+                    last = Some(b);
+                    while t < targets.len() && targets[t] <= b {
+                        found[t] = Some(b);
+                        t += 1;
+                    }
+                }
+                pos = i + 1;
+            }
+        }
+    }
+    (found, last)
+}
+
+/// Splits `body` (ending at a record boundary or at the end of the input) into up to
+/// `parts` pieces at record boundaries: `(start, first line)` of each piece.
+fn split_points(body: &[u8], delimiter: u8, parts: usize, first_line: u64) -> Vec<(usize, u64)> {
     let mut points = vec![(0usize, first_line)];
-    if parts <= 1 {
+    if parts <= 1 || body.is_empty() {
         return points;
     }
     let step = body.len() / parts;
-    let mut pos = 0usize;
-    let mut quotes_before = 0usize; // quotes in body[..pos]
-    let mut lines_before = first_line;
-    for k in 1..parts {
-        let target = k * step;
-        if target <= pos {
-            continue;
+    let targets: Vec<usize> = (1..parts).map(|k| k * step).collect();
+    let (found, _) = scan_boundaries(body, delimiter, &targets);
+    let mut line = first_line;
+    let mut prev = 0;
+    for b in found.into_iter().flatten() {
+        if b > prev && b < body.len() {
+            line += memchr::memchr_iter(b'\n', &body[prev..b]).count() as u64;
+            points.push((b, line));
+            prev = b;
         }
-        quotes_before += memchr::memchr_iter(b'"', &body[pos..target]).count();
-        lines_before += memchr::memchr_iter(b'\n', &body[pos..target]).count() as u64;
-        pos = target;
-        // Move to the next newline that lies outside quotes.
-        loop {
-            let Some(nl) = memchr::memchr(b'\n', &body[pos..]) else {
-                return points;
-            };
-            quotes_before += memchr::memchr_iter(b'"', &body[pos..pos + nl]).count();
-            pos += nl + 1;
-            lines_before += 1;
-            if quotes_before % 2 == 0 {
-                break;
-            }
-        }
-        if pos >= body.len() {
-            break;
-        }
-        points.push((pos, lines_before));
     }
     points
 }
@@ -229,21 +265,6 @@ pub type RowCallback<'x, H, T> =
 /// Size of the blocks a CSV file is read in; each block is parsed on all cores.
 const BLOCK: usize = 16 << 20;
 
-/// The last position in `buf` just after a newline outside quotes (assuming `buf` starts
-/// at a record boundary), or `None`.
-fn last_boundary(buf: &[u8]) -> Option<usize> {
-    let mut in_quotes = false;
-    let mut last = None;
-    for i in memchr::memchr2_iter(b'"', b'\n', buf) {
-        if buf[i] == b'"' {
-            in_quotes = !in_quotes;
-        } else if !in_quotes {
-            last = Some(i + 1);
-        }
-    }
-    last
-}
-
 /// Reads a CSV table in blocks: the header (through `on_header`), then every data row
 /// through `f`, handing the rows of each block to `sink` in file order (`sink(None)` means:
 /// forget the rows handed over so far). Blocks are split at
@@ -277,7 +298,7 @@ pub fn csv_table<H: Sync, T: Send>(
         let cut = if eof {
             buf.len()
         } else {
-            match last_boundary(&buf) {
+            match scan_boundaries(&buf, delimiter, &[]).1 {
                 Some(c) => c,
                 None => {
                     // One record larger than a block: read more.
@@ -293,7 +314,7 @@ pub fn csv_table<H: Sync, T: Send>(
         } else {
             1
         };
-        let points = split_points(block, parts, next_line);
+        let points = split_points(block, delimiter, parts, next_line);
         let mut bounds: Vec<(Range<usize>, u64)> = Vec::new();
         for (i, &(st, l)) in points.iter().enumerate() {
             let e = points.get(i + 1).map_or(block.len(), |p| p.0);
@@ -499,7 +520,14 @@ fn parse_chunk<T>(
                     Err(e) => utf8_message(fb, e),
                     Ok(_) => "invalid UTF-8: expected UTF-8 text".to_string(),
                 };
-                problems.push(Problem { file: rel.into(), line, column: i as u64 + 1, level: Level::Error, kind: "bad-utf8", message: msg });
+                problems.push(Problem {
+                    file: rel.into(),
+                    line,
+                    column: i as u64 + 1,
+                    level: Level::Error,
+                    kind: "bad-utf8",
+                    message: msg,
+                });
                 ok = false;
                 break;
             }
@@ -659,7 +687,7 @@ mod tests {
     fn split_points_respect_quotes() {
         let body = b"1,\"a\nb\"\n2,c\n3,\"d\n\ne\"\n4,f\n";
         for parts in 1..8 {
-            let pts = split_points(body, parts, 2);
+            let pts = split_points(body, b',', parts, 2);
             for &(s, _) in &pts[1..] {
                 assert_eq!(body[s - 1], b'\n');
                 let q = body[..s].iter().filter(|&&b| b == b'"').count();
@@ -670,5 +698,21 @@ mod tests {
                 assert_eq!(l, 2 + lines);
             }
         }
+    }
+
+    #[test]
+    fn a_quote_inside_an_unquoted_field_is_a_plain_character() {
+        // `5"` does not open a quoted field, so the next line is a new record; and the
+        // quoted field that follows does contain a line break.
+        let body = b"1,a 5\" screen\n2,\"x\ny\"\n3,z\n";
+        let (found, last) = scan_boundaries(body, b',', &[1, 16, 20]);
+        assert_eq!(found, [Some(14), Some(22), Some(22)]);
+        assert_eq!(last, Some(26));
+        // Escaped quotes stay inside the field.
+        let body = b"1,\"a \"\"q\"\"\nb\"\n2,c\n";
+        let (_, last) = scan_boundaries(body, b',', &[]);
+        assert_eq!(last, Some(body.len()));
+        let (found, _) = scan_boundaries(body, b',', &[3]);
+        assert_eq!(found, [Some(14)]);
     }
 }

@@ -94,7 +94,10 @@ mod tests {
         assert_eq!(escape("2) second"), "2\\) second");
         assert_eq!(escape("42.5% of 1,204"), "42.5% of 1,204");
         assert_eq!(escape("{{ 7*7 }}"), "\\{\\{ 7\\*7 \\}\\}");
-        assert_eq!(escape("Acme {.evil onclick=x}"), "Acme \\{.evil onclick=x\\}");
+        assert_eq!(
+            escape("Acme {.evil onclick=x}"),
+            "Acme \\{.evil onclick=x\\}"
+        );
         assert_eq!(escape("  - x"), "  \\- x");
     }
 }

@@ -821,7 +821,6 @@ impl<'c> Loader<'c> {
                     &mut sink,
                     &mut problems,
                 );
-                drop(out_cell);
                 out.problems.extend(problems);
                 if let Err(p) = result {
                     out.problems.push(p);

@@ -19,36 +19,29 @@ pub fn hashtags(text: &str) -> Vec<Box<str>> {
 
 fn entities(text: &str, sigil: char, body: impl Fn(char) -> bool) -> Vec<Box<str>> {
     let mut out: Vec<Box<str>> = Vec::new();
-    if !text.contains(sigil) {
-        return out;
-    }
-    let mut prev: Option<char> = None;
-    let mut it = text.char_indices().peekable();
-    while let Some((i, c)) = it.next() {
-        if c == sigil
-            && !prev.is_some_and(|p| p.is_alphanumeric() || p == '_' || p == sigil || p == '/')
-        {
-            let start = i + c.len_utf8();
-            let mut end = start;
-            while let Some(&(j, d)) = it.peek() {
-                if body(d) {
-                    end = j + d.len_utf8();
-                    it.next();
-                } else {
-                    break;
-                }
-            }
-            let ent = text[start..end].trim_end_matches(['.', '-', '@']);
-            if !ent.is_empty() && !ent.starts_with(['.', '@', '-']) {
-                let ent: Box<str> = ent.to_lowercase().into();
-                if !out.contains(&ent) {
-                    out.push(ent);
-                }
-            }
-            prev = text[..end].chars().next_back();
+    let mut from = 0;
+    // The sigils are ASCII, so every match is a character boundary.
+    for i in memchr::memchr_iter(sigil as u8, text.as_bytes()) {
+        if i < from {
             continue;
         }
-        prev = Some(c);
+        let prev = text[..i].chars().next_back();
+        if prev.is_some_and(|p| p.is_alphanumeric() || p == '_' || p == sigil || p == '/') {
+            continue;
+        }
+        let start = i + 1;
+        let end = text[start..]
+            .char_indices()
+            .find(|&(_, d)| !body(d))
+            .map_or(text.len(), |(j, _)| start + j);
+        let ent = text[start..end].trim_end_matches(['.', '-', '@']);
+        if !ent.is_empty() && !ent.starts_with(['.', '@', '-']) {
+            let ent: Box<str> = ent.to_lowercase().into();
+            if !out.contains(&ent) {
+                out.push(ent);
+            }
+        }
+        from = end;
     }
     out
 }
@@ -56,9 +49,10 @@ fn entities(text: &str, sigil: char, body: impl Fn(char) -> bool) -> Vec<Box<str
 /// Extracts `http://` and `https://` links, without trailing punctuation.
 pub fn urls(text: &str) -> Vec<Box<str>> {
     let mut out: Vec<Box<str>> = Vec::new();
+    static HTTP: std::sync::LazyLock<memchr::memmem::Finder<'static>> =
+        std::sync::LazyLock::new(|| memchr::memmem::Finder::new("http"));
     let mut rest = text;
-    let finder = memchr::memmem::Finder::new("http");
-    while let Some(p) = finder.find(rest.as_bytes()) {
+    while let Some(p) = HTTP.find(rest.as_bytes()) {
         let tail = &rest[p..];
         let skip = if tail.starts_with("https://") {
             8
@@ -138,6 +132,8 @@ mod tests {
         );
         assert_eq!(s(mentions("@a. @a")), ["a"]);
         assert!(mentions("no mentions").is_empty());
+        assert_eq!(s(mentions("@a@b @c x@d ñ@e (@f)")), ["a@b", "c", "f"]);
+        assert_eq!(s(mentions("@Ünïcode_é")), ["ünïcode_é"]);
     }
 
     #[test]

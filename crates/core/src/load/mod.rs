@@ -576,10 +576,10 @@ impl<T> TableOut<T> {
             .collect()
     }
 
-    fn take(&mut self, parsed: Vec<Parsed<T>>, keep_lines: bool, map: &[usize], file: usize) {
+    fn take(&mut self, parsed: &mut Vec<Parsed<T>>, keep_lines: bool, map: &[usize], file: usize) {
         self.rows.reserve(parsed.len());
         let n_extra = self.extras.len();
-        for p in parsed {
+        for p in parsed.drain(..) {
             let ix = self.rows.len() as u32;
             for (slot, name) in p.pending {
                 self.pending.push((ix, slot, name));
@@ -760,13 +760,13 @@ impl<'c> Loader<'c> {
                     parse_row(kind, rel, cols.as_ref()?, raw, probs, f)
                 };
                 match read::jsonl_rows(&bytes, rel, &mapped, &fr) {
-                    Ok((rows, p)) => {
+                    Ok((mut rows, p)) => {
                         let map = cell
                             .borrow()
                             .as_ref()
                             .map(|c| out.begin_file(c))
                             .unwrap_or_default();
-                        out.take(rows, keep_lines, &map, file_ix);
+                        out.take(&mut rows, keep_lines, &map, file_ix);
                         out.problems.extend(p);
                     }
                     Err(p) => out.problems.push(p),
@@ -791,7 +791,7 @@ impl<'c> Loader<'c> {
                 let row = |cols: &Cols, raw: &RawRow<'_>, probs: &mut Vec<Problem>| {
                     parse_row(kind, rel, cols, raw, probs, f)
                 };
-                let mut sink = |rows: Option<Vec<Parsed<T>>>, fraction: f64| {
+                let mut sink = |rows: Option<&mut Vec<Parsed<T>>>, fraction: f64| {
                     let mut o = out_cell.borrow_mut();
                     match rows {
                         Some(rows) => {

@@ -279,7 +279,7 @@ pub fn csv_table<H: Sync, T: Send>(
     delimiter: u8,
     on_header: &mut OnHeader<'_, H>,
     f: &RowCallback<'_, H, T>,
-    sink: &mut dyn FnMut(Option<Vec<T>>, f64),
+    sink: &mut dyn FnMut(Option<&mut Vec<T>>, f64),
     problems: &mut Vec<Problem>,
 ) -> Result<(), Problem> {
     let mut reader = open()?;
@@ -291,6 +291,7 @@ pub fn csv_table<H: Sync, T: Send>(
     let mut eof = eof;
     let mut done = consumed as u64;
     let mut block_problems: Vec<Problem> = Vec::new();
+    let mut pool: Vec<Vec<T>> = Vec::new();
     loop {
         if !eof && buf.len() < BLOCK {
             eof = fill(&mut reader, &mut buf, BLOCK, rel)?;
@@ -320,21 +321,21 @@ pub fn csv_table<H: Sync, T: Send>(
             let e = points.get(i + 1).map_or(block.len(), |p| p.0);
             bounds.push((st..e, l));
         }
-        let run = |(r, l): (Range<usize>, u64)| {
-            parse_chunk(&block[r], l, delimiter, rel, n_fields, &|raw: &RawRow<
-                '_,
-            >,
-                                                                  p: &mut Vec<
-                Problem,
-            >| {
-                f(&h, raw, p)
-            })
+        // Row vectors are reused from block to block: fresh ones would be new memory for
+        // the operating system to hand over, page by page, every time.
+        let jobs: Vec<((Range<usize>, u64), Vec<T>)> = bounds
+            .into_iter()
+            .map(|b| (b, pool.pop().unwrap_or_default()))
+            .collect();
+        let run = |((r, l), rows): ((Range<usize>, u64), Vec<T>)| {
+            let g = |raw: &RawRow<'_>, p: &mut Vec<Problem>| f(&h, raw, p);
+            parse_chunk(&block[r], l, delimiter, rel, n_fields, &g, rows)
         };
-        let results: Vec<(Vec<T>, Vec<Problem>, bool)> = if bounds.len() > 1 {
+        let results: Vec<(Vec<T>, Vec<Problem>, bool)> = if jobs.len() > 1 {
             use rayon::prelude::*;
-            bounds.into_par_iter().map(run).collect()
+            jobs.into_par_iter().map(run).collect()
         } else {
-            bounds.into_iter().map(run).collect()
+            jobs.into_iter().map(run).collect()
         };
         if results.iter().any(|r| r.2) {
             drop(results);
@@ -347,8 +348,9 @@ pub fn csv_table<H: Sync, T: Send>(
         let fraction = size
             .filter(|&t| t > 0)
             .map_or(0.0, |t| (done as f64 / t as f64).min(1.0));
-        for (rows, p, _) in results {
-            sink(Some(rows), fraction);
+        for (mut rows, p, _) in results {
+            sink(Some(&mut rows), fraction);
+            pool.push(rows);
             block_problems.extend(p);
         }
         buf.drain(..cut);
@@ -416,7 +418,7 @@ fn csv_sequential<H, T>(
     h: &H,
     n_fields: usize,
     f: &RowCallback<'_, H, T>,
-    sink: &mut dyn FnMut(Option<Vec<T>>, f64),
+    sink: &mut dyn FnMut(Option<&mut Vec<T>>, f64),
     problems: &mut Vec<Problem>,
 ) -> Result<(), Problem> {
     let mut bytes = Vec::new();
@@ -424,15 +426,16 @@ fn csv_sequential<H, T>(
         .read_to_end(&mut bytes)
         .map_err(|e| file_problem(rel, "unreadable", format!("cannot read the file: {e}")))?;
     let (_, consumed, next_line) = csv_header(&bytes, rel, delimiter)?;
-    let (rows, p, _) = parse_chunk(
+    let (mut rows, p, _) = parse_chunk(
         &bytes[consumed.min(bytes.len())..],
         next_line,
         delimiter,
         rel,
         n_fields,
         &|raw: &RawRow<'_>, pr: &mut Vec<Problem>| f(h, raw, pr),
+        Vec::new(),
     );
-    sink(Some(rows), 1.0);
+    sink(Some(&mut rows), 1.0);
     problems.extend(p);
     Ok(())
 }
@@ -444,6 +447,7 @@ fn parse_chunk<T>(
     rel: &str,
     n_fields: usize,
     f: &dyn Fn(&RawRow<'_>, &mut Vec<Problem>) -> Option<T>,
+    mut rows: Vec<T>,
 ) -> (Vec<T>, Vec<Problem>, bool) {
     let mut rdr = csv::ReaderBuilder::new()
         .has_headers(false)
@@ -451,7 +455,9 @@ fn parse_chunk<T>(
         .delimiter(delimiter)
         .from_reader(bytes);
     let mut rec = csv::ByteRecord::new();
-    let mut rows = Vec::new();
+    // Most rows are longer than 64 bytes: reserve so that the row vector rarely grows.
+    rows.clear();
+    rows.reserve(bytes.len() / 64 + 1);
     let mut problems = Vec::new();
     let mut ranges: Vec<Range<usize>> = Vec::with_capacity(n_fields);
     let mut structural = false;

@@ -262,6 +262,9 @@ pub type OnHeader<'x, H> = dyn FnMut(&Header) -> Result<(H, usize), Problem> + '
 pub type RowCallback<'x, H, T> =
     dyn Fn(&H, &RawRow<'_>, &mut Vec<Problem>) -> Option<T> + Sync + 'x;
 
+/// A piece of a block: its byte range and its first line.
+type Chunk = (Range<usize>, u64);
+
 /// Size of the blocks a CSV file is read in; each block is parsed on all cores.
 const BLOCK: usize = 16 << 20;
 
@@ -323,11 +326,11 @@ pub fn csv_table<H: Sync, T: Send>(
         }
         // Row vectors are reused from block to block: fresh ones would be new memory for
         // the operating system to hand over, page by page, every time.
-        let jobs: Vec<((Range<usize>, u64), Vec<T>)> = bounds
+        let jobs: Vec<(Chunk, Vec<T>)> = bounds
             .into_iter()
             .map(|b| (b, pool.pop().unwrap_or_default()))
             .collect();
-        let run = |((r, l), rows): ((Range<usize>, u64), Vec<T>)| {
+        let run = |((r, l), rows): (Chunk, Vec<T>)| {
             let g = |raw: &RawRow<'_>, p: &mut Vec<Problem>| f(&h, raw, p);
             parse_chunk(&block[r], l, delimiter, rel, n_fields, &g, rows)
         };

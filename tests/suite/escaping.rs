@@ -54,6 +54,13 @@ fn hostile_text_stays_text_in_markdown_html_json_and_svg() {
     );
     assert_eq!(v["meta"]["brand"][0], "@<img src=x onerror=alert(1)>");
 
+    // Metrics files: a cell that a spreadsheet would run as a formula gets a leading quote.
+    let accounts = read(&d.path().join("metrics/accounts.csv"));
+    assert!(
+        accounts.contains("u2,\"'=HYPERLINK(\"\"https://evil.example\"\",\"\"x\"\")\""),
+        "{accounts}"
+    );
+
     // SVG charts carry no markup from the data either.
     for entry in std::fs::read_dir(d.path().join("charts")).expect("charts") {
         let svg = read(&entry.expect("entry").path()).to_lowercase();

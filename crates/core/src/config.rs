@@ -169,10 +169,10 @@ impl Config {
     }
 
     fn check(&self, text: &str) -> Result<(), Problem> {
-        let at = |needle: &str| text.find(needle).map_or((0, 0), |o| line_col(text, o));
+        let at_in = |section: &str, needle: &str| find_key(text, Some(section), needle);
         for (name, m) in &self.tables {
             let Some(kind) = TableKind::from_name(name) else {
-                let (l, c) = at(&format!("[tables.{name}"));
+                let (l, c) = find_header(text, &format!("tables.{name}"));
                 return Err(problem(
                     l,
                     c,
@@ -184,7 +184,7 @@ impl Config {
             };
             for col in m.columns.keys() {
                 if !kind.columns().contains(&col.as_str()) {
-                    let (l, c) = at(col);
+                    let (l, c) = at_in(&format!("tables.{name}"), col);
                     return Err(problem(
                         l,
                         c,
@@ -202,7 +202,7 @@ impl Config {
                     .is_some_and(|c| kind.columns().contains(&c))
                     && m.rest[key].is_str();
                 if !ok {
-                    let (l, c) = at(key);
+                    let (l, c) = at_in(&format!("tables.{name}"), key);
                     return Err(problem(
                         l,
                         c,
@@ -217,7 +217,7 @@ impl Config {
                 && f != "csv"
                 && f != "jsonl"
             {
-                let (l, c) = at("format");
+                let (l, c) = at_in(&format!("tables.{name}"), "format");
                 return Err(problem(
                     l,
                     c,
@@ -228,7 +228,7 @@ impl Config {
             if let Some(d) = &m.delimiter
                 && (d.len() != 1 || !d.is_ascii())
             {
-                let (l, c) = at("delimiter");
+                let (l, c) = at_in(&format!("tables.{name}"), "delimiter");
                 return Err(problem(
                     l,
                     c,
@@ -240,7 +240,7 @@ impl Config {
         if let Some(tz) = &self.report.timezone
             && TimeZone::get(tz).is_err()
         {
-            let (l, c) = at("timezone");
+            let (l, c) = at_in("report", "timezone");
             return Err(problem(
                 l,
                 c,
@@ -252,7 +252,7 @@ impl Config {
         }
         if let Some(p) = &self.report.period {
             Period::parse(p, &TimeZone::UTC).map_err(|e| {
-                let (l, c) = at("period");
+                let (l, c) = at_in("report", "period");
                 problem(l, c, "bad-config", format!("[report] {e}"))
             })?;
         }
@@ -267,6 +267,47 @@ impl Config {
             .and_then(|n| TimeZone::get(n).ok())
             .unwrap_or(TimeZone::UTC)
     }
+}
+
+/// 1-based line and column of the `[section]` header line.
+fn find_header(text: &str, section: &str) -> (u64, u64) {
+    let mut offset = 0;
+    for line in text.split_inclusive('\n') {
+        let t = line.trim();
+        if t.starts_with('[') && t.trim_start_matches('[').trim_end_matches(']').trim() == section {
+            return line_col(text, offset + (line.len() - line.trim_start().len()));
+        }
+        offset += line.len();
+    }
+    (0, 0)
+}
+
+/// 1-based line and column of `key = …` (a key at the start of a line, or inside an inline
+/// table), in `[section]` when given; `(0, 0)` when not found.
+fn find_key(text: &str, section: Option<&str>, key: &str) -> (u64, u64) {
+    let mut offset = 0;
+    let mut in_section = section.is_none();
+    for line in text.split_inclusive('\n') {
+        let t = line.trim();
+        if t.starts_with('[') {
+            let name = t.trim_start_matches('[').trim_end_matches(']').trim();
+            in_section = section.is_none_or(|s| s == name);
+        } else if in_section && !t.starts_with('#') {
+            let mut from = 0;
+            while let Some(p) = line[from..].find(key) {
+                let at = from + p;
+                let before = line[..at].chars().next_back();
+                let after = line[at + key.len()..].trim_start();
+                let starts = before.is_none_or(|c| c.is_whitespace() || c == '{' || c == ',');
+                if starts && after.starts_with('=') {
+                    return line_col(text, offset + at);
+                }
+                from = at + key.len();
+            }
+        }
+        offset += line.len();
+    }
+    (0, 0)
 }
 
 fn problem(line: u64, column: u64, kind: &'static str, message: String) -> Problem {
@@ -321,6 +362,12 @@ response_target = "1h"
             Config::parse("[tables.posts]\ncolumns = { idd = \"x\" }\n").expect_err("bad column");
         assert!(e.message.contains("`idd` is not a column of posts"), "{e}");
         assert_eq!(e.line, 2);
+        let e = Config::parse("[report]\ntitle = \"my period\"\nperiod = \"soon\"\n")
+            .expect_err("bad period");
+        assert_eq!((e.line, e.column), (3, 1), "{e}");
+        let e = Config::parse("[tables.posts]\ncreated_at_format = \"%Y\"\nformat = \"xml\"\n")
+            .expect_err("bad format");
+        assert_eq!((e.line, e.column), (3, 1), "{e}");
         let e = Config::parse("[report]\ntimezone = \"Mars/Olympus\"\n").expect_err("bad tz");
         assert!(e.message.contains("IANA"), "{e}");
     }

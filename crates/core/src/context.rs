@@ -3,7 +3,8 @@
 
 use crate::config::{Config, Period};
 use crate::i18n::Lang;
-use crate::model::{AccountIx, Dataset, PostIx};
+use crate::load::IdMap;
+use crate::model::{AccountIx, Dataset, FollowKind, PostIx};
 use jiff::tz::TimeZone;
 use rustc_hash::FxHashMap;
 use std::sync::OnceLock;
@@ -96,6 +97,10 @@ pub struct Context<'a> {
     brand: Vec<AccountIx>,
     brand_unresolved: Vec<String>,
     is_brand: Vec<bool>,
+    competitors: Vec<AccountIx>,
+    competitors_unresolved: Vec<String>,
+    account_ids: OnceLock<IdMap>,
+    post_ids: OnceLock<IdMap>,
     follow_graph: OnceLock<FollowGraph>,
     posts_by_author: OnceLock<Csr>,
     handles: OnceLock<FxHashMap<String, AccountIx>>,
@@ -122,6 +127,10 @@ impl<'a> Context<'a> {
             brand: Vec::new(),
             brand_unresolved: Vec::new(),
             is_brand: vec![false; data.accounts.len()],
+            competitors: Vec::new(),
+            competitors_unresolved: Vec::new(),
+            account_ids: OnceLock::new(),
+            post_ids: OnceLock::new(),
             follow_graph: OnceLock::new(),
             posts_by_author: OnceLock::new(),
             handles: OnceLock::new(),
@@ -137,12 +146,45 @@ impl<'a> Context<'a> {
                 None => cx.brand_unresolved.push(b.clone()),
             }
         }
+        for c in &config.report.competitors {
+            match cx.resolve_account(c) {
+                Some(ix) if !cx.competitors.contains(&ix) && !cx.is_brand(ix) => {
+                    cx.competitors.push(ix)
+                }
+                Some(_) => {}
+                None => cx.competitors_unresolved.push(c.clone()),
+            }
+        }
         cx
+    }
+
+    /// Competitors' accounts (`report.competitors`), in config order, brand accounts left out.
+    pub fn competitors(&self) -> &[AccountIx] {
+        &self.competitors
+    }
+
+    /// Competitor entries of the config that match no account.
+    pub fn competitors_unresolved(&self) -> &[String] {
+        &self.competitors_unresolved
+    }
+
+    /// The account with this id in the data folder (hash look-up, built on first use).
+    pub fn account_by_id(&self, id: &str) -> Option<AccountIx> {
+        self.account_ids
+            .get_or_init(|| IdMap::from_ids(self.data.accounts.iter().map(|a| &*a.id)).0)
+            .get(id)
+    }
+
+    /// The post with this id in the data folder (hash look-up, built on first use).
+    pub fn post_by_id(&self, id: &str) -> Option<PostIx> {
+        self.post_ids
+            .get_or_init(|| IdMap::from_ids(self.data.posts.iter().map(|p| &*p.id)).0)
+            .get(id)
     }
 
     /// Finds an account by id, else by handle (case-insensitive, with or without `@`).
     pub fn resolve_account(&self, key: &str) -> Option<AccountIx> {
-        self.data.account_by_id(key).or_else(|| {
+        self.account_by_id(key).or_else(|| {
             let h = key.trim_start_matches('@').to_lowercase();
             self.handles().get(&h).copied()
         })
@@ -201,17 +243,19 @@ impl<'a> Context<'a> {
         self.lang.pick(en, nl)
     }
 
-    /// The follow graph, built on first use and shared by every plugin.
+    /// The follow graph, built on first use and shared by every plugin. A `friend` edge
+    /// (a mutual relation, as on Facebook) counts in both directions; duplicate edges and
+    /// self-loops are dropped; all follows are used, whatever their date.
     pub fn follow_graph(&self) -> &FollowGraph {
         self.follow_graph.get_or_init(|| {
             let n = self.data.accounts.len();
-            let mut pairs: Vec<(u32, u32)> = self
-                .data
-                .follows
-                .iter()
-                .filter(|f| f.source != f.target)
-                .map(|f| (f.source, f.target))
-                .collect();
+            let mut pairs: Vec<(u32, u32)> = Vec::with_capacity(self.data.follows.len());
+            for f in self.data.follows.iter().filter(|f| f.source != f.target) {
+                pairs.push((f.source, f.target));
+                if f.kind == FollowKind::Friend {
+                    pairs.push((f.target, f.source));
+                }
+            }
             pairs.sort_unstable();
             pairs.dedup();
             let out = Csr::from_pairs(n, pairs.iter().copied());
@@ -238,6 +282,61 @@ impl<'a> Context<'a> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn brand_competitors_friends_and_lookups() {
+        use crate::model::{Account, Follow, Post};
+        let mut d = Dataset::default();
+        for (id, h) in [("1", "acme"), ("2", "rival"), ("3", "fan")] {
+            d.accounts.push(Account {
+                id: id.into(),
+                handle: Some(h.into()),
+                declared: true,
+                ..Account::default()
+            });
+        }
+        d.posts.push(Post {
+            id: "p9".into(),
+            ..Post::default()
+        });
+        d.follows.push(Follow {
+            source: 2,
+            target: 0,
+            created_at: None,
+            kind: FollowKind::Friend,
+            weight: 1.0,
+        });
+        d.follows.push(Follow {
+            source: 1,
+            target: 0,
+            created_at: None,
+            kind: FollowKind::Follow,
+            weight: 1.0,
+        });
+        let cfg = Config::parse(
+            "[report]\nbrand = [\"@ACME\"]\ncompetitors = [\"rival\", \"acme\", \"nobody\"]\n",
+        )
+        .expect("config");
+        let cx = Context::new(&d, &cfg, ContextOptions::default());
+        assert_eq!(cx.brand(), &[0]);
+        assert_eq!(
+            cx.competitors(),
+            &[1],
+            "the brand is never its own competitor"
+        );
+        assert_eq!(cx.competitors_unresolved(), &["nobody".to_string()]);
+        assert_eq!(
+            (
+                cx.account_by_id("3"),
+                cx.post_by_id("p9"),
+                cx.post_by_id("x")
+            ),
+            (Some(2), Some(0), None)
+        );
+        let g = cx.follow_graph();
+        assert_eq!(g.out.neighbours(0), &[2], "a friend edge goes both ways");
+        assert_eq!(g.inc.neighbours(0), &[1, 2]);
+    }
 
     #[test]
     fn csr_groups_and_sorts() {

@@ -284,14 +284,53 @@ fn plugin_columns<'a>(
     sections: &'a [Section],
     entity: Entity,
 ) -> impl Iterator<Item = (String, Cell<'a>)> + 'a {
-    sections
-        .iter()
-        .flat_map(|s| &s.entity_columns)
-        .filter(move |c| c.entity == entity)
-        .map(|c| {
-            let cell: Cell<'a> = Box::new(move |i, out| c.values.write_cell(i, out));
-            (c.name.clone(), cell)
-        })
+    sections.iter().flat_map(move |s| {
+        s.entity_columns
+            .iter()
+            .filter(move |c| c.entity == entity)
+            .map(move |c| {
+                let text = matches!(
+                    c.values,
+                    honeycomb_core::ColumnValues::Text(_)
+                        | honeycomb_core::ColumnValues::Category { .. }
+                );
+                let cell: Cell<'a> = Box::new(move |i, out: &mut String| {
+                    if text {
+                        let mut v = String::new();
+                        c.values.write_cell(i, &mut v);
+                        push_text(out, &v);
+                    } else {
+                        c.values.write_cell(i, out);
+                    }
+                });
+                (format!("{}\u{0}{}", s.id, c.name), cell)
+            })
+    })
+}
+
+/// Gives every column a unique header: a plugin column whose name is taken (by a base
+/// column or an earlier plugin) becomes `<section>_<name>`.
+fn unique_headers(cols: &mut [(String, Cell<'_>)]) {
+    let mut seen = std::collections::BTreeSet::new();
+    for (name, _) in cols.iter_mut() {
+        let (section, plain) = match name.split_once('\u{0}') {
+            Some((s, n)) => (Some(s.to_string()), n.to_string()),
+            None => (None, name.clone()),
+        };
+        let mut h = plain.clone();
+        if seen.contains(&h)
+            && let Some(s) = &section
+        {
+            h = format!("{s}_{plain}");
+        }
+        let base = h.clone();
+        let mut k = 2;
+        while !seen.insert(h.clone()) {
+            h = format!("{base}_{k}");
+            k += 1;
+        }
+        *name = h;
+    }
 }
 
 /// `metrics/accounts.csv`: one row per account, base columns then each plugin's columns.
@@ -320,7 +359,7 @@ pub fn accounts_csv(cx: &Context<'_>, sections: &[Section]) -> Result<Vec<u8>, R
         c[5] += p.engagement();
     }
     let text = |f: fn(&honeycomb_core::Account) -> Option<&str>| -> Cell<'_> {
-        Box::new(move |i, out: &mut String| out.push_str(f(&d.accounts[i]).unwrap_or("")))
+        Box::new(move |i, out: &mut String| push_text(out, f(&d.accounts[i]).unwrap_or("")))
     };
     let count = |k: usize| -> Cell<'_> {
         let counts = &counts;
@@ -354,6 +393,7 @@ pub fn accounts_csv(cx: &Context<'_>, sections: &[Section]) -> Result<Vec<u8>, R
         ),
     ];
     cols.extend(plugin_columns(sections, Entity::Account));
+    unique_headers(&mut cols);
     columns_csv(&cols, 0..n)
 }
 
@@ -367,19 +407,19 @@ pub fn posts_csv(cx: &Context<'_>, sections: &[Section]) -> Result<Vec<u8>, RunE
     let d = cx.data;
     let post_id = move |r: Option<u32>, out: &mut String| {
         if let Some(p) = r.and_then(|i| d.posts.get(i as usize)) {
-            out.push_str(&p.id);
+            push_text(out, &p.id);
         }
     };
     let mut cols: Vec<(String, Cell<'_>)> = vec![
         (
             "id".into(),
-            Box::new(|i, out: &mut String| out.push_str(&d.posts[i].id)),
+            Box::new(|i, out: &mut String| push_text(out, &d.posts[i].id)),
         ),
         (
             "author".into(),
             Box::new(|i, out: &mut String| {
                 if let Some(a) = d.accounts.get(d.posts[i].author as usize) {
-                    out.push_str(&a.id);
+                    push_text(out, &a.id);
                 }
             }),
         ),
@@ -425,6 +465,7 @@ pub fn posts_csv(cx: &Context<'_>, sections: &[Section]) -> Result<Vec<u8>, RunE
         ),
     ];
     cols.extend(plugin_columns(sections, Entity::Post));
+    unique_headers(&mut cols);
     columns_csv(
         &cols,
         (0..d.posts.len()).filter(|&i| cx.in_period(d.posts[i].created_at)),
@@ -433,7 +474,39 @@ pub fn posts_csv(cx: &Context<'_>, sections: &[Section]) -> Result<Vec<u8>, RunE
 
 /// A section's export table as CSV.
 fn export_csv(t: &honeycomb_core::Table) -> Result<Vec<u8>, RunError> {
-    csv_bytes(&t.columns, t.rows.iter().cloned())
+    let n = t.columns.len();
+    csv_bytes(
+        &t.columns,
+        t.rows.iter().map(|r| {
+            // A row of the wrong length is padded or cut to the header, never fatal.
+            (0..n)
+                .map(|c| {
+                    let v = r.get(c).map_or("", |v| v.as_str());
+                    if t.numeric.get(c).copied().unwrap_or(false) {
+                        v.to_string()
+                    } else {
+                        spreadsheet_safe(v).into_owned()
+                    }
+                })
+                .collect()
+        }),
+    )
+}
+
+/// Makes a text cell safe to open in a spreadsheet: a cell that starts with `=`, `+`, `-`,
+/// `@`, a tab or a carriage return would be read as a formula, so it gets a leading `'`
+/// (the OWASP advice against CSV injection). Numbers are never passed through this.
+pub fn spreadsheet_safe(v: &str) -> std::borrow::Cow<'_, str> {
+    if v.starts_with(['=', '+', '-', '@', '\t', '\r']) {
+        std::borrow::Cow::Owned(format!("'{v}"))
+    } else {
+        std::borrow::Cow::Borrowed(v)
+    }
+}
+
+/// Pushes a text cell, made spreadsheet-safe.
+fn push_text(out: &mut String, v: &str) {
+    out.push_str(&spreadsheet_safe(v));
 }
 
 /// Loads a folder, reporting the stage.
@@ -502,7 +575,22 @@ pub fn render_all(
     out.add("metrics/posts.csv", posts_csv(cx, sections_full)?);
     for s in sections_full {
         for t in &s.exports {
-            out.add(format!("metrics/{}.csv", file_stem(&t.id)), export_csv(t)?);
+            // Exports never replace a base file or each other: prefix the section id.
+            let mut stem = file_stem(&t.id);
+            if !stem.starts_with(&format!("{}-", s.id)) {
+                stem = file_stem(&format!("{}-{stem}", s.id));
+            }
+            let mut name = format!("metrics/{stem}.csv");
+            let mut k = 2;
+            while out
+                .files()
+                .iter()
+                .any(|(p, _)| p.as_path() == Path::new(&name))
+            {
+                name = format!("metrics/{stem}-{k}.csv");
+                k += 1;
+            }
+            out.add(name, export_csv(t)?);
         }
     }
     Ok(out)

@@ -215,7 +215,7 @@ fn map_header(
                 },
                 kind.name(),
                 missing[0]
-            ),
+            ) + &delimiter_hint(kind, h),
         ));
     }
     let extras = h
@@ -230,6 +230,21 @@ fn map_header(
         extras,
         n_fields: h.names.len(),
     })
+}
+
+/// A hint when a one-column header looks separated by something other than the delimiter.
+fn delimiter_hint(kind: TableKind, h: &Header) -> String {
+    match h.names.as_slice() {
+        [only] => [';', '\t', '|']
+            .into_iter()
+            .find(|d| only.contains(*d))
+            .map(|d| {
+                let shown = if d == '\t' { "\\t".to_string() } else { d.to_string() };
+                format!(" (the header looks separated by `{shown}`: set delimiter = \"{shown}\" in [tables.{}])", kind.name())
+            })
+            .unwrap_or_default(),
+        _ => String::new(),
+    }
 }
 
 /// Canonical column positions, per table, in the order of `TableKind::columns`.

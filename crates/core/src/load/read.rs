@@ -664,11 +664,7 @@ pub fn jsonl_rows<T>(
                 Some(v) => buf.push_str(&v.to_string()),
             }
             ranges.push(start..buf.len());
-            let needle = format!("\"{k}\"");
-            cols.push(
-                text.find(&needle)
-                    .map_or(0, |o| text[..o].chars().count() as u64 + 1),
-            );
+            cols.push(key_column(text, k));
         }
         let row = RawRow {
             line: *lno,
@@ -683,6 +679,23 @@ pub fn jsonl_rows<T>(
     Ok((rows, problems))
 }
 
+/// The 1-based character column of the key `k` in a JSON object line: its quoted name
+/// followed by a colon, not inside a string value; 0 when not found.
+fn key_column(line: &str, k: &str) -> u64 {
+    let needle = format!("\"{k}\"");
+    let mut from = 0;
+    while let Some(p) = line[from..].find(&needle) {
+        let at = from + p;
+        let escaped = line[..at].ends_with('\\');
+        let colon = line[at + needle.len()..].trim_start().starts_with(':');
+        if !escaped && colon {
+            return line[..at].chars().count() as u64 + 1;
+        }
+        from = at + needle.len();
+    }
+    0
+}
+
 /// Whether a file is JSON Lines.
 pub fn is_jsonl(f: &TableFile) -> bool {
     f.format == Format::Jsonl
@@ -691,6 +704,14 @@ pub fn is_jsonl(f: &TableFile) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn json_key_columns_skip_values() {
+        let line = r#"{"text":"created_at","note":"\"created_at\": 1","created_at":"nope"}"#;
+        assert_eq!(key_column(line, "created_at"), 49);
+        assert_eq!(key_column(line, "text"), 2);
+        assert_eq!(key_column(line, "missing"), 0);
+    }
 
     #[test]
     fn split_points_respect_quotes() {

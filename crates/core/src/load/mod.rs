@@ -795,11 +795,18 @@ impl<'c> Loader<'c> {
                 } else {
                     std::fs::metadata(&file.path).ok().map(|m| m.len())
                 };
-                let out_cell = std::cell::RefCell::new(&mut out);
-                let map_cell = std::cell::RefCell::new(Vec::<usize>::new());
+                // Shared by the header callback and the sink (which runs beside the parser).
+                let out_cell = std::sync::Mutex::new(&mut out);
+                let map_cell = std::sync::Mutex::new(Vec::<usize>::new());
                 let mut on_header = |h: &Header| -> Result<(Cols, usize), Problem> {
                     let c = map_header(kind, h, mapping, rel)?;
-                    *map_cell.borrow_mut() = out_cell.borrow_mut().begin_file(&c);
+                    let map = out_cell
+                        .lock()
+                        .map(|mut o| o.begin_file(&c))
+                        .unwrap_or_default();
+                    if let Ok(mut m) = map_cell.lock() {
+                        *m = map;
+                    }
                     let n = c.n_fields;
                     Ok((c, n))
                 };
@@ -807,7 +814,9 @@ impl<'c> Loader<'c> {
                     parse_row(kind, rel, cols, raw, probs, f)
                 };
                 let mut sink = |rows: Option<&mut Vec<Parsed<T>>>, fraction: f64| {
-                    let mut o = out_cell.borrow_mut();
+                    let (Ok(mut o), Ok(map)) = (out_cell.lock(), map_cell.lock()) else {
+                        return;
+                    };
                     match rows {
                         Some(rows) => {
                             // Reserve the whole table once its size can be estimated, so the
@@ -821,7 +830,7 @@ impl<'c> Loader<'c> {
                                     o.lines.reserve_exact(extra);
                                 }
                             }
-                            o.take(rows, keep_lines, &map_cell.borrow(), file_ix)
+                            o.take(rows, keep_lines, &map, file_ix)
                         }
                         None => o.truncate(start),
                     }

@@ -149,28 +149,6 @@ pub fn scan_boundaries(
     (found, last)
 }
 
-/// Splits `body` (ending at a record boundary or at the end of the input) into up to
-/// `parts` pieces at record boundaries: `(start, first line)` of each piece.
-fn split_points(body: &[u8], delimiter: u8, parts: usize, first_line: u64) -> Vec<(usize, u64)> {
-    let mut points = vec![(0usize, first_line)];
-    if parts <= 1 || body.is_empty() {
-        return points;
-    }
-    let step = body.len() / parts;
-    let targets: Vec<usize> = (1..parts).map(|k| k * step).collect();
-    let (found, _) = scan_boundaries(body, delimiter, &targets);
-    let mut line = first_line;
-    let mut prev = 0;
-    for b in found.into_iter().flatten() {
-        if b > prev && b < body.len() {
-            line += memchr::memchr_iter(b'\n', &body[prev..b]).count() as u64;
-            points.push((b, line));
-            prev = b;
-        }
-    }
-    points
-}
-
 /// Reads the header row of a CSV text: the names, the bytes consumed and the next line.
 pub fn csv_header(bytes: &[u8], rel: &str, delimiter: u8) -> Result<(Header, usize, u64), Problem> {
     let bytes_nobom = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes);
@@ -264,6 +242,8 @@ pub type RowCallback<'x, H, T> =
 
 /// A piece of a block: its byte range and its first line.
 type Chunk = (Range<usize>, u64);
+/// A parsed piece: its rows, its problems, and whether it hit a structural problem.
+type Parsed<T> = (Vec<T>, Vec<Problem>, bool);
 
 /// Size of the blocks a CSV file is read in; each block is parsed on all cores.
 const BLOCK: usize = 16 << 20;
@@ -282,7 +262,7 @@ pub fn csv_table<H: Sync, T: Send>(
     delimiter: u8,
     on_header: &mut OnHeader<'_, H>,
     f: &RowCallback<'_, H, T>,
-    sink: &mut dyn FnMut(Option<&mut Vec<T>>, f64),
+    sink: &mut Sink<'_, T>,
     problems: &mut Vec<Problem>,
 ) -> Result<(), Problem> {
     let mut reader = open()?;
@@ -295,14 +275,25 @@ pub fn csv_table<H: Sync, T: Send>(
     let mut done = consumed as u64;
     let mut block_problems: Vec<Problem> = Vec::new();
     let mut pool: Vec<Vec<T>> = Vec::new();
+    // The rows of the previous block, handed to the sink while this block is parsed.
+    let mut previous: Option<(Vec<Vec<T>>, f64)> = None;
+    let parts = rayon::current_num_threads().max(1) * 2;
     loop {
         if !eof && buf.len() < BLOCK {
             eof = fill(&mut reader, &mut buf, BLOCK, rel)?;
         }
+        // One pass finds both the split points and the end of the last whole record.
+        let step = buf.len() / parts;
+        let targets: Vec<usize> = if buf.len() >= PARALLEL_MIN {
+            (1..parts).map(|k| k * step).collect()
+        } else {
+            Vec::new()
+        };
+        let (found, last) = scan_boundaries(&buf, delimiter, &targets);
         let cut = if eof {
             buf.len()
         } else {
-            match scan_boundaries(&buf, delimiter, &[]).1 {
+            match last {
                 Some(c) => c,
                 None => {
                     // One record larger than a block: read more.
@@ -313,56 +304,77 @@ pub fn csv_table<H: Sync, T: Send>(
             }
         };
         let block = &buf[..cut];
-        let parts = if block.len() >= PARALLEL_MIN {
-            rayon::current_num_threads().max(1) * 2
-        } else {
-            1
-        };
-        let points = split_points(block, delimiter, parts, next_line);
-        let mut bounds: Vec<(Range<usize>, u64)> = Vec::new();
-        for (i, &(st, l)) in points.iter().enumerate() {
-            let e = points.get(i + 1).map_or(block.len(), |p| p.0);
-            bounds.push((st..e, l));
+        let mut starts = vec![0usize];
+        for b in found.into_iter().flatten() {
+            if b > *starts.last().unwrap_or(&0) && b < cut {
+                starts.push(b);
+            }
         }
-        // Row vectors are reused from block to block: fresh ones would be new memory for
-        // the operating system to hand over, page by page, every time.
-        let jobs: Vec<(Chunk, Vec<T>)> = bounds
-            .into_iter()
-            .map(|b| (b, pool.pop().unwrap_or_default()))
-            .collect();
+        let mut jobs: Vec<(Chunk, Vec<T>)> = Vec::with_capacity(starts.len());
+        let mut line = next_line;
+        for (i, &st) in starts.iter().enumerate() {
+            let e = starts.get(i + 1).copied().unwrap_or(cut);
+            // Row vectors are reused from block to block: fresh ones would be new memory for
+            // the operating system to hand over, page by page, every time.
+            jobs.push(((st..e, line), pool.pop().unwrap_or_default()));
+            line += memchr::memchr_iter(b'\n', &block[st..e]).count() as u64;
+        }
         let run = |((r, l), rows): (Chunk, Vec<T>)| {
             let g = |raw: &RawRow<'_>, p: &mut Vec<Problem>| f(&h, raw, p);
             parse_chunk(&block[r], l, delimiter, rel, n_fields, &g, rows)
         };
-        let results: Vec<(Vec<T>, Vec<Problem>, bool)> = if jobs.len() > 1 {
-            use rayon::prelude::*;
-            jobs.into_par_iter().map(run).collect()
-        } else {
-            jobs.into_iter().map(run).collect()
-        };
+        let prev = previous.take();
+        let (results, recycled): (Vec<Parsed<T>>, Vec<Vec<T>>) = rayon::join(
+            || {
+                use rayon::prelude::*;
+                jobs.into_par_iter().map(run).collect()
+            },
+            || hand_over(prev, sink),
+        );
+        pool.extend(recycled);
         if results.iter().any(|r| r.2) {
             drop(results);
             // Forget what the sink got so far and start over on the sequential path.
             sink(None, 0.0);
             return csv_sequential(open, rel, delimiter, &h, n_fields, f, sink, problems);
         }
-        next_line += memchr::memchr_iter(b'\n', block).count() as u64;
+        next_line = line;
         done += cut as u64;
         let fraction = size
             .filter(|&t| t > 0)
             .map_or(0.0, |t| (done as f64 / t as f64).min(1.0));
-        for (mut rows, p, _) in results {
-            sink(Some(&mut rows), fraction);
-            pool.push(rows);
+        let mut rows = Vec::with_capacity(results.len());
+        for (r, p, _) in results {
+            rows.push(r);
             block_problems.extend(p);
         }
+        previous = Some((rows, fraction));
         buf.drain(..cut);
         if eof && buf.is_empty() {
             break;
         }
     }
+    hand_over(previous, sink);
     problems.extend(block_problems);
     Ok(())
+}
+
+/// Receives the rows of each block in file order (`None`: forget the rows so far), with the
+/// share of the file read so far.
+pub type Sink<'x, T> = dyn FnMut(Option<&mut Vec<T>>, f64) + Send + 'x;
+
+/// Hands a block's rows to the sink; returns the emptied vectors for reuse.
+fn hand_over<T>(block: Option<(Vec<Vec<T>>, f64)>, sink: &mut Sink<'_, T>) -> Vec<Vec<T>> {
+    let Some((chunks, fraction)) = block else {
+        return Vec::new();
+    };
+    chunks
+        .into_iter()
+        .map(|mut rows| {
+            sink(Some(&mut rows), fraction);
+            rows
+        })
+        .collect()
 }
 
 /// Reads up to `target` bytes into `buf`; returns whether the end of the input was reached.
@@ -421,7 +433,7 @@ fn csv_sequential<H, T>(
     h: &H,
     n_fields: usize,
     f: &RowCallback<'_, H, T>,
-    sink: &mut dyn FnMut(Option<&mut Vec<T>>, f64),
+    sink: &mut Sink<'_, T>,
     problems: &mut Vec<Problem>,
 ) -> Result<(), Problem> {
     let mut bytes = Vec::new();
@@ -714,19 +726,17 @@ mod tests {
     }
 
     #[test]
-    fn split_points_respect_quotes() {
+    fn boundaries_respect_quotes() {
         let body = b"1,\"a\nb\"\n2,c\n3,\"d\n\ne\"\n4,f\n";
-        for parts in 1..8 {
-            let pts = split_points(body, b',', parts, 2);
-            for &(s, _) in &pts[1..] {
-                assert_eq!(body[s - 1], b'\n');
-                let q = body[..s].iter().filter(|&&b| b == b'"').count();
-                assert_eq!(q % 2, 0, "split inside quotes at {s}");
-            }
-            for &(s, l) in &pts {
-                let lines = body[..s].iter().filter(|&&b| b == b'\n').count() as u64;
-                assert_eq!(l, 2 + lines);
-            }
+        let targets: Vec<usize> = (1..body.len()).collect();
+        let (found, last) = scan_boundaries(body, b',', &targets);
+        assert_eq!(last, Some(body.len()));
+        for (t, b) in targets.iter().zip(found) {
+            let Some(b) = b else { continue };
+            assert!(b >= *t);
+            assert_eq!(body[b - 1], b'\n');
+            let q = body[..b].iter().filter(|&&c| c == b'"').count();
+            assert_eq!(q % 2, 0, "boundary inside quotes at {b}");
         }
     }
 

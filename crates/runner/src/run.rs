@@ -249,27 +249,46 @@ fn csv_bytes(
 }
 
 /// One column of a metrics file: its header and how to write row `i`'s cell.
-type Cell<'a> = Box<dyn Fn(usize, &mut String) + 'a>;
+type Cell<'a> = Box<dyn Fn(usize, &mut String) + Sync + 'a>;
 
 /// Writes a metrics CSV from columns, row by row, without a string per cell.
 fn columns_csv(
     columns: &[(String, Cell<'_>)],
-    rows: impl Iterator<Item = usize>,
+    n: usize,
+    keep: &(dyn Fn(usize) -> bool + Sync),
 ) -> Result<Vec<u8>, RunError> {
-    let mut w = csv::Writer::from_writer(Vec::with_capacity(1 << 20));
+    use rayon::prelude::*;
     let err = |e: csv::Error| RunError::Io(e.to_string());
-    w.write_record(columns.iter().map(|c| c.0.as_str()))
+    let mut head = csv::Writer::from_writer(Vec::new());
+    head.write_record(columns.iter().map(|c| c.0.as_str()))
         .map_err(err)?;
-    let mut buf = String::new();
-    for i in rows {
-        for (_, cell) in columns {
-            buf.clear();
-            cell(i, &mut buf);
-            w.write_field(&buf).map_err(err)?;
-        }
-        w.write_record(std::iter::empty::<&[u8]>()).map_err(err)?;
+    let mut out = head.into_inner().map_err(|e| RunError::Io(e.to_string()))?;
+    // Rows are formatted in parallel pieces, then joined in order.
+    let pieces = (rayon::current_num_threads() * 4).max(1);
+    let step = n.div_ceil(pieces).max(1024);
+    let parts: Vec<Result<Vec<u8>, RunError>> = (0..n.div_ceil(step))
+        .into_par_iter()
+        .map(|k| {
+            let rows = (k * step)..((k + 1) * step).min(n);
+            let mut w = csv::WriterBuilder::new()
+                .has_headers(false)
+                .from_writer(Vec::with_capacity(rows.len() * 64));
+            let mut buf = String::new();
+            for i in rows.filter(|&i| keep(i)) {
+                for (_, cell) in columns {
+                    buf.clear();
+                    cell(i, &mut buf);
+                    w.write_field(&buf).map_err(err)?;
+                }
+                w.write_record(std::iter::empty::<&[u8]>()).map_err(err)?;
+            }
+            w.into_inner().map_err(|e| RunError::Io(e.to_string()))
+        })
+        .collect();
+    for p in parts {
+        out.extend_from_slice(&p?);
     }
-    w.into_inner().map_err(|e| RunError::Io(e.to_string()))
+    Ok(out)
 }
 
 fn push_opt(out: &mut String, v: Option<impl std::fmt::Display>) {
@@ -394,7 +413,7 @@ pub fn accounts_csv(cx: &Context<'_>, sections: &[Section]) -> Result<Vec<u8>, R
     ];
     cols.extend(plugin_columns(sections, Entity::Account));
     unique_headers(&mut cols);
-    columns_csv(&cols, 0..n)
+    columns_csv(&cols, n, &|_| true)
 }
 
 /// `metrics/posts.csv`: one row per post in the period, base columns then plugin columns.
@@ -466,10 +485,9 @@ pub fn posts_csv(cx: &Context<'_>, sections: &[Section]) -> Result<Vec<u8>, RunE
     ];
     cols.extend(plugin_columns(sections, Entity::Post));
     unique_headers(&mut cols);
-    columns_csv(
-        &cols,
-        (0..d.posts.len()).filter(|&i| cx.in_period(d.posts[i].created_at)),
-    )
+    columns_csv(&cols, d.posts.len(), &|i| {
+        cx.in_period(d.posts[i].created_at)
+    })
 }
 
 /// A section's export table as CSV.
@@ -533,6 +551,37 @@ pub fn select_plugins(only: Option<&[String]>) -> Result<Vec<Box<dyn Plugin>>, R
         .collect())
 }
 
+/// `report.md`, `report.html`, `report.json` and the chart files, as chosen.
+fn render_pages(
+    report: &Report,
+    formats: Formats,
+    templates: &Templates,
+) -> Result<Vec<(String, Vec<u8>)>, RunError> {
+    let mut out = Vec::new();
+    let charts = render::draw_charts(report);
+    let md = render::render_markdown(report, templates).map_err(|e| RunError::Render(e.0))?;
+    if formats.html {
+        let html = render::render_html(report, &md, &charts, templates)
+            .map_err(|e| RunError::Render(e.0))?;
+        out.push(("report.html".to_string(), html.into_bytes()));
+    }
+    if formats.json {
+        out.push((
+            "report.json".to_string(),
+            render::render_json(report)
+                .map_err(|e| RunError::Render(e.0))?
+                .into_bytes(),
+        ));
+    }
+    if formats.md {
+        for (name, svg) in charts {
+            out.push((name, svg.into_bytes()));
+        }
+        out.insert(0, ("report.md".to_string(), md.into_bytes()));
+    }
+    Ok(out)
+}
+
 /// Renders every output file of a report into an [`OutputSet`].
 pub fn render_all(
     cx: &Context<'_>,
@@ -542,28 +591,18 @@ pub fn render_all(
     templates: &Templates,
 ) -> Result<OutputSet, RunError> {
     let mut out = OutputSet::default();
-    let charts = render::draw_charts(report);
-    let md = render::render_markdown(report, templates).map_err(|e| RunError::Render(e.0))?;
-    if formats.md {
-        out.add("report.md", md.clone().into_bytes());
-    }
-    if formats.html {
-        let html = render::render_html(report, &md, &charts, templates)
-            .map_err(|e| RunError::Render(e.0))?;
-        out.add("report.html", html.into_bytes());
-    }
-    if formats.json {
-        out.add(
-            "report.json",
-            render::render_json(report)
-                .map_err(|e| RunError::Render(e.0))?
-                .into_bytes(),
-        );
-    }
-    if formats.md {
-        for (name, svg) in &charts {
-            out.add(name, svg.clone().into_bytes());
-        }
+    // The report pages and the two big metrics files are made side by side.
+    let (pages, (accounts, posts)) = rayon::join(
+        || render_pages(report, formats, templates),
+        || {
+            rayon::join(
+                || accounts_csv(cx, sections_full),
+                || posts_csv(cx, sections_full),
+            )
+        },
+    );
+    for (name, bytes) in pages? {
+        out.add(name, bytes);
     }
     // Marks the folder as a report, so that a report written inside a data folder is never
     // read back as data.
@@ -571,8 +610,8 @@ pub fn render_all(
         honeycomb_core::load::REPORT_MARKER,
         b"This folder holds a report written by honeycomb.\n".to_vec(),
     );
-    out.add("metrics/accounts.csv", accounts_csv(cx, sections_full)?);
-    out.add("metrics/posts.csv", posts_csv(cx, sections_full)?);
+    out.add("metrics/accounts.csv", accounts?);
+    out.add("metrics/posts.csv", posts?);
     for s in sections_full {
         for t in &s.exports {
             // Exports never replace a base file or each other: prefix the section id.

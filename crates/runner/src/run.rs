@@ -285,8 +285,10 @@ fn columns_csv(
             w.into_inner().map_err(|e| RunError::Io(e.to_string()))
         })
         .collect();
+    let parts: Vec<Vec<u8>> = parts.into_iter().collect::<Result<_, _>>()?;
+    out.reserve_exact(parts.iter().map(Vec::len).sum());
     for p in parts {
-        out.extend_from_slice(&p?);
+        out.extend_from_slice(&p);
     }
     Ok(out)
 }

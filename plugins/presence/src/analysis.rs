@@ -439,15 +439,16 @@ pub fn shrink(sum: f64, n: u64, k: f64, overall: f64) -> f64 {
 }
 
 impl BestTimes {
-    /// Ranks the slots by shrunk mean engagement per original post — the brand's own originals
-    /// when it has at least `min_brand_posts` with counts, else (or when none of the brand's
+    /// Ranks the slots by shrunk mean engagement per original post — all accounts' originals,
+    /// or with `best_times_basis = "brand"` the brand's own when it has at least
+    /// `min_brand_posts` with counts, else (or when none of the brand's
     /// slots has enough posts) all accounts' — and falls back to audience activity volume when
     /// there are no engagement counts or no slot has `min_posts_per_slot` posts.
     pub fn compute(pass: &Pass, s: &Settings) -> BestTimes {
         let brand_n: u64 = pass.brand_n.iter().sum();
         let all_n: u64 = pass.all_n.iter().sum();
         let mut sources = Vec::with_capacity(2);
-        if brand_n >= s.min_brand_posts {
+        if s.brand_basis && brand_n >= s.min_brand_posts {
             sources.push((Basis::BrandEngagement, &pass.brand_n, &pass.brand_sum));
         }
         if all_n > 0 {

@@ -377,11 +377,24 @@ impl Builder<'_, '_> {
             _ => self.t("all accounts", "alle accounts"),
         };
         let min_brand = lang.int(self.s.min_brand_posts);
+        let basis_rule = if self.s.brand_basis {
+            tr!(
+                lang,
+                "The brand's own originals are used when it has at least {min_brand} of them (best_times_basis = \"brand\"), otherwise all accounts'.",
+                "De eigen originele posts van het merk worden gebruikt als het er minstens {min_brand} heeft (best_times_basis = \"brand\"), anders die van alle accounts."
+            )
+        } else {
+            self.t(
+                "All accounts' originals are used (best_times_basis = \"all\"): the brand's own posts would only show the hours in which it already posts.",
+                "De originele posts van alle accounts worden gebruikt (best_times_basis = \"all\"): de eigen posts van het merk tonen alleen de uren waarin het al post.",
+            )
+            .to_string()
+        };
         let def = if b.basis.is_engagement() {
             tr!(
                 lang,
-                "For each weekday × hour slot (local time): the mean engagement (likes + reposts + replies) per original post by {source} with engagement counts, for slots with at least {min} such posts, shrunk towards the overall mean m by the empirical-Bayes estimate (Bayesian average) (n·mean_slot + k·m) / (n + k) with k = {k}, so that a slot with few posts cannot win by luck (Efron & Morris 1975, Data analysis using Stein's estimator and its generalizations, JASA 70(350)). The brand's own originals are used when it has at least {min_brand} of them, otherwise all accounts'. The value is the highest estimate.",
-                "Per vak van weekdag × uur (lokale tijd): de gemiddelde interactie (likes + reposts + reacties) per originele post van {source} met interactietellingen, voor vakken met minstens {min} zulke posts, gekrompen naar het totale gemiddelde m met de empirisch-Bayesiaanse schatting (Bayesiaans gemiddelde) (n·gemiddelde_vak + k·m) / (n + k) met k = {k}, zodat een vak met weinig posts niet door toeval wint (Efron & Morris 1975, Data analysis using Stein's estimator and its generalizations, JASA 70(350)). De eigen originele posts van het merk worden gebruikt als het er minstens {min_brand} heeft, anders die van alle accounts. De waarde is de hoogste schatting."
+                "For each weekday × hour slot (local time): the mean engagement (likes + reposts + replies) per original post by {source} with engagement counts, for slots with at least {min} such posts, shrunk towards the overall mean m by the empirical-Bayes estimate (Bayesian average) (n·mean_slot + k·m) / (n + k) with k = {k}, so that a slot with few posts cannot win by luck (Efron & Morris 1975, Data analysis using Stein's estimator and its generalizations, JASA 70(350)). {basis_rule} The value is the highest estimate.",
+                "Per vak van weekdag × uur (lokale tijd): de gemiddelde interactie (likes + reposts + reacties) per originele post van {source} met interactietellingen, voor vakken met minstens {min} zulke posts, gekrompen naar het totale gemiddelde m met de empirisch-Bayesiaanse schatting (Bayesiaans gemiddelde) (n·gemiddelde_vak + k·m) / (n + k) met k = {k}, zodat een vak met weinig posts niet door toeval wint (Efron & Morris 1975, Data analysis using Stein's estimator and its generalizations, JASA 70(350)). {basis_rule} De waarde is de hoogste schatting."
             )
         } else {
             let why = match b.basis {

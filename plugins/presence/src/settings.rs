@@ -3,8 +3,7 @@
 use honeycomb_core::{Context, PluginError};
 
 /// Keys this plugin reads, for the error message about an unknown key.
-const KEYS: &str =
-    "min_posts_per_slot, shrinkage_k, min_brand_posts, peak_share, best_slots, location_warn_share";
+const KEYS: &str = "min_posts_per_slot, shrinkage_k, best_times_basis, min_brand_posts, peak_share, best_slots, location_warn_share";
 
 /// Settings of the presence plugin, with their defaults.
 #[derive(Debug, Clone, PartialEq)]
@@ -13,8 +12,13 @@ pub struct Settings {
     pub min_posts_per_slot: u64,
     /// Prior weight `k` of the empirical-Bayes shrinkage, in posts (default 10).
     pub shrinkage_k: f64,
-    /// The brand's own originals are used for best times when it has at least this many with
-    /// engagement counts in the period; otherwise all accounts' originals (default 30).
+    /// Whose original posts rank the best times: `false` (`best_times_basis = "all"`, the
+    /// default) all accounts'; `true` (`"brand"`) the brand's own. The brand's own posts only
+    /// show the hours in which it already posts, so they cannot point at an hour it has never
+    /// tried.
+    pub brand_basis: bool,
+    /// With `best_times_basis = "brand"`: the brand's own originals are used when it has at
+    /// least this many with engagement counts in the period; otherwise all accounts' (default 30).
     pub min_brand_posts: u64,
     /// The audience's busiest hours are the fewest weekday × hour slots that together hold at
     /// least this share of audience posts (default 0.5).
@@ -31,6 +35,7 @@ impl Default for Settings {
         Settings {
             min_posts_per_slot: 5,
             shrinkage_k: 10.0,
+            brand_basis: false,
             min_brand_posts: 30,
             peak_share: 0.5,
             best_slots: 3,
@@ -81,6 +86,13 @@ impl Settings {
                 "min_posts_per_slot" => s.min_posts_per_slot = int(key, v, 1, 1_000_000)? as u64,
                 "shrinkage_k" => s.shrinkage_k = float(key, v, 0.0, 1e9, false)?,
                 "min_brand_posts" => s.min_brand_posts = int(key, v, 1, 1_000_000_000)? as u64,
+                "best_times_basis" => {
+                    s.brand_basis = match v.as_str() {
+                        Some("all") => false,
+                        Some("brand") => true,
+                        _ => return Err(bad(key, "\"all\" or \"brand\"", v)),
+                    }
+                }
                 "peak_share" => s.peak_share = float(key, v, 0.0, 1.0, true)?,
                 "best_slots" => s.best_slots = int(key, v, 1, 24)? as usize,
                 "location_warn_share" => s.location_warn_share = float(key, v, 0.0, 1.0, false)?,

@@ -813,7 +813,7 @@ fn brand_originals_are_the_source_when_there_are_enough() {
     // The brand's own 5 originals: m = 50, Tuesday = 50.
     let s = run(
         &d,
-        "[report]\nbrand = [\"acme\"]\n[plugins.presence]\nmin_brand_posts = 5\n",
+        "[report]\nbrand = [\"acme\"]\n[plugins.presence]\nbest_times_basis = \"brand\"\nmin_brand_posts = 5\n",
     );
     assert!(close(value(&s, "presence.best_slot"), 50.0));
     assert!(
@@ -822,6 +822,19 @@ fn brand_originals_are_the_source_when_there_are_enough() {
             .as_deref()
             .is_some_and(|n| n.contains("the brand's original posts"))
     );
+    // By default all accounts' originals rank the hours, however many the brand has.
+    for i in 5..40 {
+        liked(&mut d, 0, &format!("2026-01-06T11:{:02}:00Z", i), 50);
+    }
+    let s = run(&d, "[report]\nbrand = [\"acme\"]\n");
+    let def = &s.metric("presence.best_slot").expect("metric").definition;
+    assert!(def.contains("best_times_basis = \"all\""), "{def}");
+    // All accounts: m = (100 + 40 · 50) / 45; Tuesday (40 · 50 + 10 m) / 50.
+    let m = 2100.0 / 45.0;
+    assert!(close(
+        value(&s, "presence.best_slot"),
+        (2000.0 + 10.0 * m) / 50.0
+    ));
 }
 
 #[test]

@@ -106,6 +106,11 @@ impl Lang {
 
     /// Weekday names, Monday first.
     pub fn weekdays(self) -> [&'static str; 7] {
+        self.weekdays_const()
+    }
+
+    /// Weekday names, Monday first (usable in constants).
+    pub const fn weekdays_const(self) -> [&'static str; 7] {
         match self {
             Lang::En => [
                 "Monday",

@@ -179,50 +179,12 @@ fn weekday(day: i64) -> usize {
     (day + 3).rem_euclid(7) as usize
 }
 
-/// Days since 1970-01-01 → (year, month, day) (Howard Hinnant's algorithm).
-fn civil(days: i64) -> (i64, u32, u32) {
-    let z = days + 719_468;
-    let era = z.div_euclid(146_097);
-    let doe = z - era * 146_097;
-    let yoe = (doe - doe / 1_460 + doe / 36_524 - doe / 146_096) / 365;
-    let doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
-    let mp = (5 * doy + 2) / 153;
-    let d = (doy - (153 * mp + 2) / 5 + 1) as u32;
-    let m = if mp < 10 { mp + 3 } else { mp - 9 } as u32;
-    let y = yoe + era * 400;
-    (if m <= 2 { y + 1 } else { y }, m, d)
-}
+use honeycomb_core::time::{civil_from_days as civil, rfc3339 as fmt_ts};
 
-/// RFC 3339 in UTC: `2026-03-02T08:15:00Z`.
-fn fmt_ts(ts: i64) -> String {
-    let (y, m, d) = civil(ts.div_euclid(86_400));
-    let s = ts.rem_euclid(86_400);
-    format!(
-        "{y:04}-{m:02}-{d:02}T{:02}:{:02}:{:02}Z",
-        s / 3_600,
-        s % 3_600 / 60,
-        s % 60
-    )
-}
+/// Weekday names, Monday first.
+const WEEKDAYS_NL: [&str; 7] = honeycomb_core::Lang::Nl.weekdays_const();
+const WEEKDAYS_EN: [&str; 7] = honeycomb_core::Lang::En.weekdays_const();
 
-const WEEKDAYS_NL: [&str; 7] = [
-    "maandag",
-    "dinsdag",
-    "woensdag",
-    "donderdag",
-    "vrijdag",
-    "zaterdag",
-    "zondag",
-];
-const WEEKDAYS_EN: [&str; 7] = [
-    "Monday",
-    "Tuesday",
-    "Wednesday",
-    "Thursday",
-    "Friday",
-    "Saturday",
-    "Sunday",
-];
 const MONTHS_NL: [&str; 12] = [
     "januari",
     "februari",

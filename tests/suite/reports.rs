@@ -138,6 +138,27 @@ fn period_limits_the_posts() {
 }
 
 #[test]
+fn a_rerun_leaves_no_files_of_the_earlier_run() {
+    let d = tempfile::tempdir().expect("tmp");
+    report_ok(&fixture("basic"), d.path(), &[]);
+    assert!(d.path().join("report.html").is_file());
+    std::fs::write(d.path().join("notes.txt"), "mine").expect("write");
+    report_ok(&fixture("basic"), d.path(), &["--format", "json"]);
+    assert!(
+        !d.path().join("report.html").exists(),
+        "the old page is gone"
+    );
+    assert!(!d.path().join("report.md").exists());
+    assert!(!d.path().join("charts/honeycomb.svg").exists());
+    assert!(d.path().join("report.json").is_file());
+    assert!(d.path().join("metrics/posts.csv").is_file());
+    assert!(
+        d.path().join("notes.txt").is_file(),
+        "files that are not honeycomb's stay"
+    );
+}
+
+#[test]
 fn formats_and_templates_can_be_chosen() {
     let d = tempfile::tempdir().expect("tmp");
     let t = d.path().join("tpl");

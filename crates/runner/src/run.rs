@@ -694,6 +694,32 @@ pub fn run_report(opts: &ReportOptions, progress: &dyn Progress) -> Result<Outco
     })
 }
 
+/// In a folder that already held a honeycomb report: removes the report files of the earlier
+/// run that this run did not write again (a `report.html` after `--format md`, the chart and
+/// metrics files of a plugin that did not run), so the folder never mixes two runs. Only
+/// honeycomb's own file names are touched.
+fn remove_stale(dir: &Path, written: &[PathBuf]) {
+    let mut candidates: Vec<PathBuf> = ["report.md", "report.html", "report.json"]
+        .iter()
+        .map(|f| dir.join(f))
+        .collect();
+    for (sub, ext) in [("charts", "svg"), ("metrics", "csv")] {
+        if let Ok(entries) = std::fs::read_dir(dir.join(sub)) {
+            candidates.extend(
+                entries
+                    .filter_map(Result::ok)
+                    .map(|e| e.path())
+                    .filter(|p| p.extension().is_some_and(|x| x == ext)),
+            );
+        }
+    }
+    for c in candidates {
+        if c.is_file() && !written.contains(&c) {
+            let _ = std::fs::remove_file(&c);
+        }
+    }
+}
+
 /// What the analyse-and-write stage produced.
 struct Done {
     report: Report,
@@ -743,9 +769,13 @@ fn analyse_and_write(
 
     progress.stage("write");
     let t = Instant::now();
+    let ours = opts.out.join(honeycomb_core::load::REPORT_MARKER).is_file();
     let files = out
         .write_all(&opts.out)
         .map_err(|e| RunError::Io(e.to_string()))?;
+    if ours {
+        remove_stale(&opts.out, &files);
+    }
     timings.push(("write".to_string(), t.elapsed()));
     Ok(Done {
         report,

@@ -208,3 +208,37 @@ fn demo_writes_data_and_report_and_never_leaks_the_planted_email() {
     let (code, _, err) = run(&["validate", s(&d.path().join("data"))]);
     assert_eq!(code, 0, "the demo data is valid: {err}");
 }
+
+#[test]
+fn a_failing_plugin_leaves_an_error_box_and_exit_1_unless_keep_going() {
+    let d = tempfile::tempdir().expect("tmp");
+    let data = d.path().join("data");
+    std::fs::create_dir_all(&data).expect("mkdir");
+    for f in ["accounts.csv", "posts.csv"] {
+        std::fs::copy(fixture("basic").join(f), data.join(f)).expect("copy");
+    }
+    std::fs::write(
+        data.join("honeycomb.toml"),
+        "[plugins.presence]\nbest_slots = 99\n",
+    )
+    .expect("write");
+    let out = d.path().join("out");
+    let (code, _, err) = run(&["report", s(&data), "--out", s(&out)]);
+    assert_eq!(code, 1, "{err}");
+    assert!(err.contains("plugin `presence` failed"), "{err}");
+    let md = read(&out.join("report.md"));
+    assert!(
+        md.contains(
+            "> **This section failed:** bad configuration: \\[plugins.presence\\] best\\_slots = 99"
+        ),
+        "{md}"
+    );
+    let v: serde_json::Value = serde_json::from_str(&read(&out.join("report.json"))).expect("json");
+    assert!(
+        v["sections"][0]["error"]
+            .as_str()
+            .is_some_and(|e| e.contains("best_slots"))
+    );
+    let (code, _, _) = run(&["report", s(&data), "--out", s(&out), "--keep-going"]);
+    assert_eq!(code, 0);
+}

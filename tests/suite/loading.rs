@@ -302,3 +302,21 @@ fn a_mapped_path_must_stay_inside_the_folder() {
         "{err}"
     );
 }
+
+#[test]
+fn line_numbers_survive_crlf_blank_lines_and_quoted_newlines() {
+    let d = tempfile::tempdir().expect("tmp");
+    std::fs::write(
+        d.path().join("posts.csv"),
+        "id,author,created_at,text\r\np0,a,2026-01-01T00:00:00Z,\"two\r\nlines\"\r\np1,a,BAD,x\r\n\r\n\r\np2,a,BAD,y",
+    )
+    .expect("write");
+    let (code, _, err) = run(&["validate", s(d.path())]);
+    assert_eq!(code, 1);
+    let places: Vec<&str> = err
+        .lines()
+        .filter_map(|l| l.split(": ").next())
+        .filter(|p| p.starts_with("posts.csv"))
+        .collect();
+    assert_eq!(places, ["posts.csv:4:3", "posts.csv:7:3"], "{err}");
+}

@@ -73,12 +73,24 @@ pub enum Command {
     Plugins,
 }
 
-struct Bar(Option<indicatif::ProgressBar>);
+/// Progress on a terminal: a spinner with the running stage and its time; each finished
+/// stage stays as a line with its duration. Silent when standard error is not a terminal.
+struct Bar(
+    Option<(
+        indicatif::ProgressBar,
+        std::sync::Mutex<Option<(String, std::time::Instant)>>,
+    )>,
+);
 
 impl Progress for Bar {
     fn stage(&self, name: &str) {
-        if let Some(b) = &self.0 {
+        if let Some((b, current)) = &self.0 {
+            Bar::close_stage(b, current);
+            if let Ok(mut c) = current.lock() {
+                *c = Some((name.to_string(), std::time::Instant::now()));
+            }
             b.set_message(name.to_string());
+            b.reset_elapsed();
             b.tick();
         }
     }
@@ -88,14 +100,29 @@ impl Bar {
     fn new() -> Bar {
         if std::io::stderr().is_terminal() {
             let b = indicatif::ProgressBar::new_spinner();
+            if let Ok(style) = indicatif::ProgressStyle::with_template("{spinner} {msg} {elapsed}")
+            {
+                b.set_style(style);
+            }
             b.enable_steady_tick(std::time::Duration::from_millis(120));
-            Bar(Some(b))
+            Bar(Some((b, std::sync::Mutex::new(None))))
         } else {
             Bar(None)
         }
     }
+
+    fn close_stage(
+        b: &indicatif::ProgressBar,
+        current: &std::sync::Mutex<Option<(String, std::time::Instant)>>,
+    ) {
+        if let Some((name, t)) = current.lock().ok().and_then(|mut c| c.take()) {
+            b.println(format!("  {name:<8} {:>7.2} s", t.elapsed().as_secs_f64()));
+        }
+    }
+
     fn finish(&self) {
-        if let Some(b) = &self.0 {
+        if let Some((b, current)) = &self.0 {
+            Bar::close_stage(b, current);
             b.finish_and_clear();
         }
     }

@@ -387,7 +387,10 @@ pub fn accounts_csv(cx: &Context<'_>, sections: &[Section]) -> Result<Vec<u8>, R
         Box::new(move |i, out: &mut String| push_opt(out, Some(counts[i][k])))
     };
     let mut cols: Vec<(String, Cell<'_>)> = vec![
-        ("id".into(), text(|a| Some(&a.id))),
+        (
+            "id".into(),
+            Box::new(|i, out: &mut String| out.push_str(&d.accounts[i].id)),
+        ),
         ("handle".into(), text(|a| a.handle.as_deref())),
         ("platform".into(), text(|a| a.platform.as_deref())),
         (
@@ -428,19 +431,19 @@ pub fn posts_csv(cx: &Context<'_>, sections: &[Section]) -> Result<Vec<u8>, RunE
     let d = cx.data;
     let post_id = move |r: Option<u32>, out: &mut String| {
         if let Some(p) = r.and_then(|i| d.posts.get(i as usize)) {
-            push_text(out, &p.id);
+            out.push_str(&p.id);
         }
     };
     let mut cols: Vec<(String, Cell<'_>)> = vec![
         (
             "id".into(),
-            Box::new(|i, out: &mut String| push_text(out, &d.posts[i].id)),
+            Box::new(|i, out: &mut String| out.push_str(&d.posts[i].id)),
         ),
         (
             "author".into(),
             Box::new(|i, out: &mut String| {
                 if let Some(a) = d.accounts.get(d.posts[i].author as usize) {
-                    push_text(out, &a.id);
+                    out.push_str(&a.id);
                 }
             }),
         ),
@@ -515,7 +518,8 @@ fn export_csv(t: &honeycomb_core::Table) -> Result<Vec<u8>, RunError> {
 
 /// Makes a text cell safe to open in a spreadsheet: a cell that starts with `=`, `+`, `-`,
 /// `@`, a tab or a carriage return would be read as a formula, so it gets a leading `'`
-/// (the OWASP advice against CSV injection). Numbers are never passed through this.
+/// (the OWASP advice against CSV injection). Numbers and ids (join keys that must match the
+/// data) are never passed through this.
 pub fn spreadsheet_safe(v: &str) -> std::borrow::Cow<'_, str> {
     if v.starts_with(['=', '+', '-', '@', '\t', '\r']) {
         std::borrow::Cow::Owned(format!("'{v}"))
@@ -606,12 +610,6 @@ pub fn render_all(
     for (name, bytes) in pages? {
         out.add(name, bytes);
     }
-    // Marks the folder as a report, so that a report written inside a data folder is never
-    // read back as data.
-    out.add(
-        honeycomb_core::load::REPORT_MARKER,
-        b"This folder holds a report written by honeycomb.\n".to_vec(),
-    );
     out.add("metrics/accounts.csv", accounts?);
     out.add("metrics/posts.csv", posts?);
     for s in sections_full {
@@ -634,6 +632,16 @@ pub fn render_all(
             out.add(name, export_csv(t)?);
         }
     }
+    // Marks the folder as a report, so that a report written inside a data folder is never
+    // read back as data, and lists what this run wrote (for the next run's clean-up).
+    let mut marker = String::from("This folder holds a report written by honeycomb.\n");
+    for (p, _) in out.files() {
+        marker.push_str(&format!(
+            "file: {}\n",
+            p.to_string_lossy().replace('\\', "/")
+        ));
+    }
+    out.add(honeycomb_core::load::REPORT_MARKER, marker.into_bytes());
     Ok(out)
 }
 
@@ -694,28 +702,26 @@ pub fn run_report(opts: &ReportOptions, progress: &dyn Progress) -> Result<Outco
     })
 }
 
-/// In a folder that already held a honeycomb report: removes the report files of the earlier
-/// run that this run did not write again (a `report.html` after `--format md`, the chart and
-/// metrics files of a plugin that did not run), so the folder never mixes two runs. Only
-/// honeycomb's own file names are touched.
-fn remove_stale(dir: &Path, written: &[PathBuf]) {
-    let mut candidates: Vec<PathBuf> = ["report.md", "report.html", "report.json"]
-        .iter()
-        .map(|f| dir.join(f))
-        .collect();
-    for (sub, ext) in [("charts", "svg"), ("metrics", "csv")] {
-        if let Ok(entries) = std::fs::read_dir(dir.join(sub)) {
-            candidates.extend(
-                entries
-                    .filter_map(Result::ok)
-                    .map(|e| e.path())
-                    .filter(|p| p.extension().is_some_and(|x| x == ext)),
-            );
-        }
-    }
-    for c in candidates {
-        if c.is_file() && !written.contains(&c) {
-            let _ = std::fs::remove_file(&c);
+/// The files a report folder's marker lists: what the run that wrote it produced.
+fn manifest(dir: &Path) -> Vec<PathBuf> {
+    std::fs::read_to_string(dir.join(honeycomb_core::load::REPORT_MARKER))
+        .map(|t| {
+            t.lines()
+                .filter_map(|l| l.strip_prefix("file: "))
+                .filter(|f| !f.is_empty() && !f.contains("..") && !f.starts_with('/'))
+                .map(|f| dir.join(f))
+                .collect()
+        })
+        .unwrap_or_default()
+}
+
+/// Removes the files that the earlier run in this folder wrote (as its marker lists) and this
+/// run did not write again (a `report.html` after `--format md`), so a folder never mixes two
+/// runs. Files honeycomb did not write are never touched.
+fn remove_stale(earlier: &[PathBuf], written: &[PathBuf]) {
+    for c in earlier {
+        if c.is_file() && !written.contains(c) {
+            let _ = std::fs::remove_file(c);
         }
     }
 }
@@ -769,13 +775,11 @@ fn analyse_and_write(
 
     progress.stage("write");
     let t = Instant::now();
-    let ours = opts.out.join(honeycomb_core::load::REPORT_MARKER).is_file();
+    let earlier = manifest(&opts.out);
     let files = out
         .write_all(&opts.out)
         .map_err(|e| RunError::Io(e.to_string()))?;
-    if ours {
-        remove_stale(&opts.out, &files);
-    }
+    remove_stale(&earlier, &files);
     timings.push(("write".to_string(), t.elapsed()));
     Ok(Done {
         report,

@@ -549,6 +549,8 @@ struct TableOut<T> {
     problems: Vec<Problem>,
     /// The table's files, for messages.
     files: Vec<String>,
+    /// Per file read: the 1-based column of the id (0 when unknown, as in JSON Lines).
+    id_columns: Vec<u64>,
     any_file_read: bool,
 }
 
@@ -566,13 +568,19 @@ impl<T> TableOut<T> {
             extras: Vec::new(),
             problems: Vec::new(),
             files: files.iter().map(|f| f.rel.clone()).collect(),
+            id_columns: vec![0; files.len()],
             any_file_read: false,
         }
     }
 
     /// Registers a file's columns; returns where each of its extra columns goes.
-    fn begin_file(&mut self, cols: &Cols) -> Vec<usize> {
+    fn begin_file(&mut self, cols: &Cols, file: usize, csv: bool) -> Vec<usize> {
         self.any_file_read = true;
+        if csv
+            && let (Some(slot), Some(Some(c))) = (self.id_columns.get_mut(file), cols.idx.first())
+        {
+            *slot = *c as u64 + 1;
+        }
         for (c, i) in cols.idx.iter().enumerate() {
             self.canon[c] |= i.is_some();
         }
@@ -627,13 +635,14 @@ impl<T> TableOut<T> {
         }
     }
 
-    /// `(file, line)` of row `i`, when lines were kept.
-    fn place(&self, i: usize) -> (&str, u64) {
+    /// `(file, line, id column)` of row `i`, when lines were kept.
+    fn place(&self, i: usize) -> (&str, u64, u64) {
         let v = self.lines.get(i).copied().unwrap_or(0);
         let f = (v >> LINE_BITS) as usize;
         (
             self.files.get(f).map_or("?", |s| s.as_str()),
             v & ((1 << LINE_BITS) - 1),
+            self.id_columns.get(f).copied().unwrap_or(0),
         )
     }
 
@@ -779,7 +788,7 @@ impl<'c> Loader<'c> {
                         let map = cell
                             .borrow()
                             .as_ref()
-                            .map(|c| out.begin_file(c))
+                            .map(|c| out.begin_file(c, file_ix, false))
                             .unwrap_or_default();
                         out.take(&mut rows, keep_lines, &map, file_ix);
                         out.problems.extend(p);
@@ -802,7 +811,7 @@ impl<'c> Loader<'c> {
                     let c = map_header(kind, h, mapping, rel)?;
                     let map = out_cell
                         .lock()
-                        .map(|mut o| o.begin_file(&c))
+                        .map(|mut o| o.begin_file(&c, file_ix, true))
                         .unwrap_or_default();
                     if let Ok(mut m) = map_cell.lock() {
                         *m = map;
@@ -1134,6 +1143,10 @@ impl<'c> Loader<'c> {
         let mut dangling = [0u64; 3];
         for (row, s, name) in std::mem::take(&mut posts.pending) {
             let i = row as usize;
+            if !keep[i] {
+                // A duplicate that is left out adds no account and no dangling reference.
+                continue;
+            }
             if s == slot::ACCOUNT_A {
                 let ix = self.implicit_account(&mut implicit, name);
                 self.data.posts[i].author = ix;
@@ -1281,11 +1294,17 @@ impl<'c> Loader<'c> {
         self.absorb(TableKind::Ratings, &mut ratings);
         let mut keep_rating = vec![true; ratings.rows.len()];
         let mut dangling_ratings = 0u64;
-        for (row, s, name) in std::mem::take(&mut ratings.pending) {
-            if s == slot::REPLY_TO {
-                keep_rating[row as usize] = false;
+        let pending = std::mem::take(&mut ratings.pending);
+        // First which ratings are left out (their post is missing), then the raters of the
+        // others: a rating that is left out adds no account.
+        for (row, s, _) in &pending {
+            if *s == slot::REPLY_TO && keep_rating[*row as usize] {
+                keep_rating[*row as usize] = false;
                 dangling_ratings += 1;
-            } else if keep_rating[row as usize] {
+            }
+        }
+        for (row, s, name) in pending {
+            if s != slot::REPLY_TO && keep_rating[row as usize] {
                 let ix = self.implicit_account(&mut implicit, name);
                 ratings.rows[row as usize].rater = ix;
             }
@@ -1379,7 +1398,12 @@ impl<'c> Loader<'c> {
         ix
     }
 
-    fn dup(&mut self, (file, line): (&str, u64), id: &str, (first_file, first_line): (&str, u64)) {
+    fn dup(
+        &mut self,
+        (file, line, column): (&str, u64, u64),
+        id: &str,
+        (first_file, first_line, _): (&str, u64, u64),
+    ) {
         let place = if first_file == file {
             format!("line {first_line}")
         } else {
@@ -1388,7 +1412,7 @@ impl<'c> Loader<'c> {
         self.problems.push(Problem {
             file: file.to_string(),
             line,
-            column: 1,
+            column,
             level: Level::Error,
             kind: "duplicate-id",
             message: format!(

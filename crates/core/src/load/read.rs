@@ -194,7 +194,10 @@ pub fn csv_header(bytes: &[u8], rel: &str, delimiter: u8) -> Result<(Header, usi
         }
     }
     let consumed = rdr.position().byte() as usize + bom;
-    let next_line = rdr.position().line();
+    // The line at which the rest begins: 1 + the line breaks consumed (a CRLF header may be
+    // consumed up to its `\r`, leaving the `\n` to the body).
+    let next_line =
+        1 + memchr::memchr_iter(b'\n', &bytes[..consumed.min(bytes.len())]).count() as u64;
     Ok((Header { names }, consumed, next_line))
 }
 
@@ -488,7 +491,15 @@ fn parse_chunk<T>(
                 continue;
             }
         }
-        let line = rec.position().map_or(0, |p| p.line()) + line0 - 1;
+        // The record's first line, counted back from where the reader stopped: blank lines
+        // before the record and CRLF line ends cannot shift it.
+        let line = {
+            let end = rdr.position();
+            let at = end.byte() as usize;
+            let terminated = at > 0 && bytes.get(at - 1) == Some(&b'\n');
+            let inner = memchr::memchr_iter(b'\n', rec.as_slice()).count() as u64;
+            (line0 + end.line() - 1).saturating_sub(terminated as u64 + inner)
+        };
         if rec.len() != n_fields {
             // A trailing empty field from a line ending in a delimiter is tolerated.
             structural = true;

@@ -75,12 +75,10 @@ pub enum Command {
 
 /// Progress on a terminal: a spinner with the running stage and its time; each finished
 /// stage stays as a line with its duration. Silent when standard error is not a terminal.
-struct Bar(
-    Option<(
-        indicatif::ProgressBar,
-        std::sync::Mutex<Option<(String, std::time::Instant)>>,
-    )>,
-);
+/// The stage that is running, with its start.
+type Running = std::sync::Mutex<Option<(String, std::time::Instant)>>;
+
+struct Bar(Option<(indicatif::ProgressBar, Running)>);
 
 impl Progress for Bar {
     fn stage(&self, name: &str) {
@@ -111,10 +109,7 @@ impl Bar {
         }
     }
 
-    fn close_stage(
-        b: &indicatif::ProgressBar,
-        current: &std::sync::Mutex<Option<(String, std::time::Instant)>>,
-    ) {
+    fn close_stage(b: &indicatif::ProgressBar, current: &Running) {
         if let Some((name, t)) = current.lock().ok().and_then(|mut c| c.take()) {
             b.println(format!("  {name:<8} {:>7.2} s", t.elapsed().as_secs_f64()));
         }

@@ -73,11 +73,11 @@ pub enum Command {
     Plugins,
 }
 
-/// Progress on a terminal: a spinner with the running stage and its time; each finished
-/// stage stays as a line with its duration. Silent when standard error is not a terminal.
 /// The stage that is running, with its start.
 type Running = std::sync::Mutex<Option<(String, std::time::Instant)>>;
 
+/// Progress on a terminal: a spinner with the running stage and its time; each finished
+/// stage stays as a line with its duration. Silent when standard error is not a terminal.
 struct Bar(Option<(indicatif::ProgressBar, Running)>);
 
 impl Progress for Bar {

@@ -7,8 +7,12 @@ static GLOBAL: mimalloc::MiMalloc = mimalloc::MiMalloc;
 
 fn main() {
     honeycomb::run::set_fast_exit(true);
-    let stdout = std::io::stdout();
-    let stderr = std::io::stderr();
-    let code = honeycomb::cli::run(std::env::args_os(), &mut stdout.lock(), &mut stderr.lock());
+    // Standard error is not locked for the whole run: the progress spinner writes to it from
+    // its own thread.
+    let code = honeycomb::cli::run(
+        std::env::args_os(),
+        &mut std::io::stdout(),
+        &mut std::io::stderr(),
+    );
     std::process::exit(code);
 }

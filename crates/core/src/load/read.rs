@@ -702,19 +702,33 @@ pub fn jsonl_rows<T>(
     Ok((rows, problems))
 }
 
-/// The 1-based character column of the key `k` in a JSON object line: its quoted name
-/// followed by a colon, not inside a string value; 0 when not found.
+/// The 1-based character column of the top-level key `k` in a JSON object line (not a key
+/// of a nested object, not text inside a value); 0 when not found.
 fn key_column(line: &str, k: &str) -> u64 {
-    let needle = format!("\"{k}\"");
-    let mut from = 0;
-    while let Some(p) = line[from..].find(&needle) {
-        let at = from + p;
-        let escaped = line[..at].ends_with('\\');
-        let colon = line[at + needle.len()..].trim_start().starts_with(':');
-        if !escaped && colon {
-            return line[..at].chars().count() as u64 + 1;
+    let b = line.as_bytes();
+    let mut depth = 0usize;
+    let mut i = 0;
+    while i < b.len() {
+        match b[i] {
+            b'{' | b'[' => depth += 1,
+            b'}' | b']' => depth = depth.saturating_sub(1),
+            b'"' => {
+                // Read the string to its closing quote.
+                let start = i;
+                i += 1;
+                while i < b.len() && b[i] != b'"' {
+                    i += if b[i] == b'\\' { 2 } else { 1 };
+                }
+                let is_key = line
+                    .get(i + 1..)
+                    .is_some_and(|r| r.trim_start().starts_with(':'));
+                if depth == 1 && is_key && line.get(start + 1..i) == Some(k) {
+                    return line[..start].chars().count() as u64 + 1;
+                }
+            }
+            _ => {}
         }
-        from = at + needle.len();
+        i += 1;
     }
     0
 }
@@ -734,6 +748,8 @@ mod tests {
         assert_eq!(key_column(line, "created_at"), 49);
         assert_eq!(key_column(line, "text"), 2);
         assert_eq!(key_column(line, "missing"), 0);
+        let nested = r#"{"meta":{"created_at":"x"},"created_at":"BAD"}"#;
+        assert_eq!(key_column(nested, "created_at"), 28);
     }
 
     #[test]

@@ -479,6 +479,7 @@ fn parse_chunk<T>(
     let mut problems = Vec::new();
     let mut ranges: Vec<Range<usize>> = Vec::with_capacity(n_fields);
     let mut structural = false;
+    let mut last_line = 1u64;
     loop {
         match rdr.read_byte_record(&mut rec) {
             Ok(true) => {}
@@ -497,7 +498,15 @@ fn parse_chunk<T>(
             let end = rdr.position();
             let at = end.byte() as usize;
             let terminated = at > 0 && bytes.get(at - 1) == Some(&b'\n');
-            let inner = memchr::memchr_iter(b'\n', rec.as_slice()).count() as u64;
+            // Line breaks inside the record (quoted); only looked for when the reader moved
+            // on by more lines than the record's own end.
+            let moved = end.line() - last_line;
+            last_line = end.line();
+            let inner = if moved > terminated as u64 {
+                memchr::memchr_iter(b'\n', rec.as_slice()).count() as u64
+            } else {
+                0
+            };
             (line0 + end.line() - 1).saturating_sub(terminated as u64 + inner)
         };
         if rec.len() != n_fields {

@@ -560,7 +560,8 @@ impl Dataset {
             .is_some_and(|c| c.iter().any(|x| x == column))
     }
 
-    /// Finds an account by its id in the data.
+    /// Finds an account by its id in the data, by a linear scan (for a few look-ups; plugins
+    /// use `Context::account_by_id`, which hashes).
     pub fn account_by_id(&self, id: &str) -> Option<AccountIx> {
         self.accounts
             .iter()

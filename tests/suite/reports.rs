@@ -242,3 +242,27 @@ fn a_failing_plugin_leaves_an_error_box_and_exit_1_unless_keep_going() {
     let (code, _, _) = run(&["report", s(&data), "--out", s(&out), "--keep-going"]);
     assert_eq!(code, 0);
 }
+
+#[test]
+fn a_section_template_replaces_the_generic_one_for_its_section() {
+    let d = tempfile::tempdir().expect("tmp");
+    let t = d.path().join("tpl/sections");
+    std::fs::create_dir_all(&t).expect("mkdir");
+    std::fs::write(
+        t.join("presence.md.j2"),
+        "Custom: {{ s.title }} has {{ s.metrics | length }} metrics.\n",
+    )
+    .expect("write");
+    let out = d.path().join("out");
+    report_ok(
+        &fixture("basic"),
+        &out,
+        &["--format", "md", "--templates", s(&d.path().join("tpl"))],
+    );
+    let md = read(&out.join("report.md"));
+    assert!(md.contains("## Presence\n\nCustom: Presence has "), "{md}");
+    assert!(
+        !md.contains("### Metrics"),
+        "the generic section template was not used"
+    );
+}

@@ -755,18 +755,24 @@ fn analyse_and_write(
         .iter()
         .map(|(s, d)| (format!("plugin {}", s.id), *d))
         .collect();
-    let sections_full: Vec<Section> = results.into_iter().map(|r| r.0).collect();
-    let failed: Vec<String> = sections_full
+    let mut sections: Vec<Section> = results.into_iter().map(|r| r.0).collect();
+    let failed: Vec<String> = sections
         .iter()
         .filter(|s| s.error.is_some())
         .map(|s| s.id.clone())
         .collect();
-    let mut sections_json = sections_full.clone();
-    for s in &mut sections_json {
-        s.entity_columns.clear();
-        s.exports.clear();
-    }
-    let report = build_report(&cx, sections_json, problems);
+    // The per-entity columns and exports go to the metrics files, not into report.json:
+    // move them out (they can hold a value per post) instead of copying the sections.
+    let sections_full: Vec<Section> = sections
+        .iter_mut()
+        .map(|s| {
+            let mut d = Section::new(s.id.clone(), s.title.clone());
+            d.entity_columns = std::mem::take(&mut s.entity_columns);
+            d.exports = std::mem::take(&mut s.exports);
+            d
+        })
+        .collect();
+    let report = build_report(&cx, sections, problems);
 
     progress.stage("render");
     let t = Instant::now();

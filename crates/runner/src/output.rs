@@ -16,7 +16,12 @@ pub fn write_atomic(path: &Path, bytes: &[u8]) -> std::io::Result<()> {
         .suffix(".tmp")
         .tempfile_in(dir)?;
     tmp.write_all(bytes)?;
-    // Temporary files are private (0600); a report is meant to be read and published.
+    finish_temp(tmp, path)
+}
+
+/// Makes a written temporary file readable (a report is meant to be read and published; the
+/// temporary file is private, 0600), syncs it and renames it into place.
+fn finish_temp(tmp: tempfile::NamedTempFile, path: &Path) -> std::io::Result<()> {
     #[cfg(unix)]
     {
         use std::os::unix::fs::PermissionsExt;
@@ -28,34 +33,82 @@ pub fn write_atomic(path: &Path, bytes: &[u8]) -> std::io::Result<()> {
     Ok(())
 }
 
-/// Files to write, by path relative to the output folder, in a fixed order.
-#[derive(Debug, Default)]
-pub struct OutputSet {
-    files: Vec<(PathBuf, Vec<u8>)>,
+/// Writes a file's content into an open file.
+pub type Producer<'a> = Box<dyn Fn(&mut dyn Write) -> std::io::Result<()> + Sync + 'a>;
+
+/// What a file holds: bytes made already, or a producer that writes them when the file is
+/// written (large metrics files are streamed, never held whole in memory).
+enum Content<'a> {
+    Bytes(Vec<u8>),
+    Stream(Producer<'a>),
 }
 
-impl OutputSet {
+/// Files to write, by path relative to the output folder, in a fixed order.
+#[derive(Default)]
+pub struct OutputSet<'a> {
+    files: Vec<(PathBuf, Content<'a>)>,
+}
+
+impl<'a> OutputSet<'a> {
     /// Adds a file.
     pub fn add(&mut self, rel: impl Into<PathBuf>, bytes: Vec<u8>) {
-        self.files.push((rel.into(), bytes));
+        self.files.push((rel.into(), Content::Bytes(bytes)));
+    }
+
+    /// Adds a file whose content `produce` writes when the set is written.
+    pub fn add_stream(&mut self, rel: impl Into<PathBuf>, produce: Producer<'a>) {
+        self.files.push((rel.into(), Content::Stream(produce)));
     }
 
     /// Writes every file under `dir`, each atomically; returns the paths written.
     pub fn write_all(&self, dir: &Path) -> std::io::Result<Vec<PathBuf>> {
         let mut written = Vec::with_capacity(self.files.len());
-        for (rel, bytes) in &self.files {
+        for (rel, content) in &self.files {
             let p = dir.join(rel);
-            write_atomic(&p, bytes)
-                .map_err(|e| std::io::Error::new(e.kind(), format!("{}: {e}", p.display())))?;
+            let r = match content {
+                Content::Bytes(bytes) => write_atomic(&p, bytes),
+                Content::Stream(produce) => write_atomic_with(&p, produce),
+            };
+            r.map_err(|e| std::io::Error::new(e.kind(), format!("{}: {e}", p.display())))?;
             written.push(p);
         }
         Ok(written)
     }
 
-    /// The files, for tests and for callers that write elsewhere.
-    pub fn files(&self) -> &[(PathBuf, Vec<u8>)] {
-        &self.files
+    /// The relative paths of the files, in order.
+    pub fn names(&self) -> impl Iterator<Item = &Path> {
+        self.files.iter().map(|(p, _)| p.as_path())
     }
+
+    /// The bytes of a file made already (not of a streamed one).
+    pub fn bytes(&self, rel: &str) -> Option<&[u8]> {
+        self.files
+            .iter()
+            .find(|(p, _)| p == Path::new(rel))
+            .and_then(|(_, c)| match c {
+                Content::Bytes(b) => Some(b.as_slice()),
+                Content::Stream(_) => None,
+            })
+    }
+}
+
+/// Like [`write_atomic`], with the content written by `produce` through a buffer.
+pub fn write_atomic_with(path: &Path, produce: &Producer<'_>) -> std::io::Result<()> {
+    let dir = path
+        .parent()
+        .filter(|p| !p.as_os_str().is_empty())
+        .unwrap_or(Path::new("."));
+    std::fs::create_dir_all(dir)?;
+    let tmp = tempfile::Builder::new()
+        .prefix(".honeycomb-")
+        .suffix(".tmp")
+        .tempfile_in(dir)?;
+    {
+        let mut w = std::io::BufWriter::with_capacity(1 << 20, tmp.as_file());
+        produce(&mut w)?;
+        w.flush()?;
+    }
+    finish_temp(tmp, path)
 }
 
 /// Makes a string safe as a file stem: lowercase ASCII letters, digits and `-`, at most 64

@@ -10,6 +10,7 @@ use honeycomb_core::{
     Config, Context, ContextOptions, Dataset, Entity, Lang, LoadError, LoadOptions, Loaded, Period,
     Plugin, PostKind, Problem, Section, load_folder,
 };
+use std::io::Write;
 use std::panic::{AssertUnwindSafe, catch_unwind};
 use std::path::{Path, PathBuf};
 use std::time::{Duration, Instant};
@@ -251,46 +252,55 @@ fn csv_bytes(
 /// One column of a metrics file: its header and how to write row `i`'s cell.
 type Cell<'a> = Box<dyn Fn(usize, &mut String) + Sync + 'a>;
 
-/// Writes a metrics CSV from columns, row by row, without a string per cell.
+/// Writes a metrics CSV from columns into `out`, row by row, without a string per cell.
+/// Rows are formatted in parallel pieces, a few at a time, and written in order, so the
+/// file is never held whole in memory.
 fn columns_csv(
     columns: &[(String, Cell<'_>)],
     n: usize,
     keep: &(dyn Fn(usize) -> bool + Sync),
-) -> Result<Vec<u8>, RunError> {
+    out: &mut dyn Write,
+) -> std::io::Result<()> {
     use rayon::prelude::*;
-    let err = |e: csv::Error| RunError::Io(e.to_string());
+    let io = |e: csv::Error| std::io::Error::other(e.to_string());
     let mut head = csv::Writer::from_writer(Vec::new());
     head.write_record(columns.iter().map(|c| c.0.as_str()))
-        .map_err(err)?;
-    let mut out = head.into_inner().map_err(|e| RunError::Io(e.to_string()))?;
-    // Rows are formatted in parallel pieces, then joined in order.
-    let pieces = (rayon::current_num_threads() * 4).max(1);
-    let step = n.div_ceil(pieces).max(1024);
-    let parts: Vec<Result<Vec<u8>, RunError>> = (0..n.div_ceil(step))
-        .into_par_iter()
-        .map(|k| {
-            let rows = (k * step)..((k + 1) * step).min(n);
-            let mut w = csv::WriterBuilder::new()
-                .has_headers(false)
-                .from_writer(Vec::with_capacity(rows.len() * 64));
-            let mut buf = String::new();
-            for i in rows.filter(|&i| keep(i)) {
-                for (_, cell) in columns {
-                    buf.clear();
-                    cell(i, &mut buf);
-                    w.write_field(&buf).map_err(err)?;
-                }
-                w.write_record(std::iter::empty::<&[u8]>()).map_err(err)?;
-            }
-            w.into_inner().map_err(|e| RunError::Io(e.to_string()))
-        })
+        .map_err(io)?;
+    out.write_all(
+        &head
+            .into_inner()
+            .map_err(|e| std::io::Error::other(e.to_string()))?,
+    )?;
+    const STEP: usize = 32 * 1024;
+    let batch = (rayon::current_num_threads() * 2).max(1);
+    let pieces: Vec<std::ops::Range<usize>> = (0..n.div_ceil(STEP))
+        .map(|k| (k * STEP)..((k + 1) * STEP).min(n))
         .collect();
-    let parts: Vec<Vec<u8>> = parts.into_iter().collect::<Result<_, _>>()?;
-    out.reserve_exact(parts.iter().map(Vec::len).sum());
-    for p in parts {
-        out.extend_from_slice(&p);
+    for group in pieces.chunks(batch) {
+        let parts: Vec<std::io::Result<Vec<u8>>> = group
+            .par_iter()
+            .map(|rows| {
+                let mut w = csv::WriterBuilder::new()
+                    .has_headers(false)
+                    .from_writer(Vec::with_capacity(rows.len() * 64));
+                let mut buf = String::new();
+                for i in rows.clone().filter(|&i| keep(i)) {
+                    for (_, cell) in columns {
+                        buf.clear();
+                        cell(i, &mut buf);
+                        w.write_field(&buf).map_err(io)?;
+                    }
+                    w.write_record(std::iter::empty::<&[u8]>()).map_err(io)?;
+                }
+                w.into_inner()
+                    .map_err(|e| std::io::Error::other(e.to_string()))
+            })
+            .collect();
+        for p in parts {
+            out.write_all(&p?)?;
+        }
     }
-    Ok(out)
+    Ok(())
 }
 
 fn push_opt(out: &mut String, v: Option<impl std::fmt::Display>) {
@@ -361,7 +371,11 @@ fn unique_headers(cols: &mut [(String, Cell<'_>)]) {
 /// `originals`, `replies`, `reposts`, `quotes` (posts in the period by kind),
 /// `engagement_received` (likes + reposts + replies on those posts), `followers` and
 /// `following` (as exported by the platform).
-pub fn accounts_csv(cx: &Context<'_>, sections: &[Section]) -> Result<Vec<u8>, RunError> {
+pub fn accounts_csv(
+    cx: &Context<'_>,
+    sections: &[Section],
+    out: &mut dyn Write,
+) -> std::io::Result<()> {
     let d = cx.data;
     let n = d.accounts.len();
     let mut counts = vec![[0u64; 6]; n];
@@ -418,7 +432,7 @@ pub fn accounts_csv(cx: &Context<'_>, sections: &[Section]) -> Result<Vec<u8>, R
     ];
     cols.extend(plugin_columns(sections, Entity::Account));
     unique_headers(&mut cols);
-    columns_csv(&cols, n, &|_| true)
+    columns_csv(&cols, n, &|_| true, out)
 }
 
 /// `metrics/posts.csv`: one row per post in the period, base columns then plugin columns.
@@ -427,7 +441,11 @@ pub fn accounts_csv(cx: &Context<'_>, sections: &[Section]) -> Result<Vec<u8>, R
 /// (original, reply, repost, quote), `reply_to`, `repost_of`, `quote_of` (post ids),
 /// `likes`, `reposts`, `replies`, `views` (as exported), `engagement` (likes + reposts +
 /// replies).
-pub fn posts_csv(cx: &Context<'_>, sections: &[Section]) -> Result<Vec<u8>, RunError> {
+pub fn posts_csv(
+    cx: &Context<'_>,
+    sections: &[Section],
+    out: &mut dyn Write,
+) -> std::io::Result<()> {
     let d = cx.data;
     let post_id = move |r: Option<u32>, out: &mut String| {
         if let Some(p) = r.and_then(|i| d.posts.get(i as usize)) {
@@ -490,9 +508,12 @@ pub fn posts_csv(cx: &Context<'_>, sections: &[Section]) -> Result<Vec<u8>, RunE
     ];
     cols.extend(plugin_columns(sections, Entity::Post));
     unique_headers(&mut cols);
-    columns_csv(&cols, d.posts.len(), &|i| {
-        cx.in_period(d.posts[i].created_at)
-    })
+    columns_csv(
+        &cols,
+        d.posts.len(),
+        &|i| cx.in_period(d.posts[i].created_at),
+        out,
+    )
 }
 
 /// A section's export table as CSV.
@@ -589,29 +610,27 @@ fn render_pages(
 }
 
 /// Renders every output file of a report into an [`OutputSet`].
-pub fn render_all(
-    cx: &Context<'_>,
+pub fn render_all<'a>(
+    cx: &'a Context<'a>,
     report: &Report,
-    sections_full: &[Section],
+    sections_full: &'a [Section],
     formats: Formats,
     templates: &Templates,
-) -> Result<OutputSet, RunError> {
+) -> Result<OutputSet<'a>, RunError> {
     let mut out = OutputSet::default();
-    // The report pages and the two big metrics files are made side by side.
-    let (pages, (accounts, posts)) = rayon::join(
-        || render_pages(report, formats, templates),
-        || {
-            rayon::join(
-                || accounts_csv(cx, sections_full),
-                || posts_csv(cx, sections_full),
-            )
-        },
-    );
+    let pages = render_pages(report, formats, templates);
     for (name, bytes) in pages? {
         out.add(name, bytes);
     }
-    out.add("metrics/accounts.csv", accounts?);
-    out.add("metrics/posts.csv", posts?);
+    // The big metrics files are written straight to disk when the set is written.
+    out.add_stream(
+        "metrics/accounts.csv",
+        Box::new(move |w: &mut dyn Write| accounts_csv(cx, sections_full, w)),
+    );
+    out.add_stream(
+        "metrics/posts.csv",
+        Box::new(move |w: &mut dyn Write| posts_csv(cx, sections_full, w)),
+    );
     for s in sections_full {
         for t in &s.exports {
             // Exports never replace a base file or each other: prefix the section id.
@@ -621,11 +640,7 @@ pub fn render_all(
             }
             let mut name = format!("metrics/{stem}.csv");
             let mut k = 2;
-            while out
-                .files()
-                .iter()
-                .any(|(p, _)| p.as_path() == Path::new(&name))
-            {
+            while out.names().any(|p| p == Path::new(&name)) {
                 name = format!("metrics/{stem}-{k}.csv");
                 k += 1;
             }
@@ -635,7 +650,7 @@ pub fn render_all(
     // Marks the folder as a report, so that a report written inside a data folder is never
     // read back as data, and lists what this run wrote (for the next run's clean-up).
     let mut marker = String::from("This folder holds a report written by honeycomb.\n");
-    for (p, _) in out.files() {
+    for p in out.names() {
         marker.push_str(&format!(
             "file: {}\n",
             p.to_string_lossy().replace('\\', "/")

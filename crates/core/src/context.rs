@@ -302,14 +302,14 @@ mod tests {
         d.follows.push(Follow {
             source: 2,
             target: 0,
-            created_at: None,
+            created_at: crate::model::NO_TIME,
             kind: FollowKind::Friend,
             weight: 1.0,
         });
         d.follows.push(Follow {
             source: 1,
             target: 0,
-            created_at: None,
+            created_at: crate::model::NO_TIME,
             kind: FollowKind::Follow,
             weight: 1.0,
         });

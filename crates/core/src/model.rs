@@ -258,19 +258,30 @@ pub enum FollowKind {
     Friend,
 }
 
-/// A directed follow: `source` follows `target`.
+/// Marks an unknown time in the compact tables (follows, ratings): read it through their
+/// `created()` methods.
+pub const NO_TIME: i64 = i64::MIN;
+
+/// A directed follow: `source` follows `target`. 24 bytes: a graph can have tens of millions.
 #[derive(Debug, Clone, Copy, PartialEq)]
 pub struct Follow {
     /// Follower.
     pub source: AccountIx,
     /// Followed account.
     pub target: AccountIx,
-    /// When the follow started.
-    pub created_at: Option<i64>,
-    /// Follow or friend.
-    pub kind: FollowKind,
+    /// When the follow started, Unix seconds; [`NO_TIME`] when unknown (see [`Follow::created`]).
+    pub created_at: i64,
     /// Edge weight (1 when absent).
     pub weight: f32,
+    /// Follow or friend.
+    pub kind: FollowKind,
+}
+
+impl Follow {
+    /// When the follow started, if known.
+    pub fn created(&self) -> Option<i64> {
+        (self.created_at != NO_TIME).then_some(self.created_at)
+    }
 }
 
 /// A group, community, page or list.
@@ -361,19 +372,26 @@ pub enum RatingKind {
     Down,
 }
 
-/// A rating of a post by an account.
+/// A rating of a post by an account. 24 bytes.
 #[derive(Debug, Clone, Copy, PartialEq)]
 pub struct Rating {
     /// Rated post.
     pub post: PostIx,
     /// Who rated.
     pub rater: AccountIx,
-    /// Score.
-    pub score: f64,
-    /// When.
-    pub created_at: Option<i64>,
+    /// When, Unix seconds; [`NO_TIME`] when unknown (see [`Rating::created`]).
+    pub created_at: i64,
+    /// Score (a like or an up-vote is usually 1, a down-vote -1, a star rating 1–5).
+    pub score: f32,
     /// Like, star, up or down.
     pub kind: RatingKind,
+}
+
+impl Rating {
+    /// When the rating was given, if known.
+    pub fn created(&self) -> Option<i64> {
+        (self.created_at != NO_TIME).then_some(self.created_at)
+    }
 }
 
 /// Unknown columns of one table, kept column by column (`values[c][row]`).

@@ -1018,7 +1018,7 @@ impl<'c> Loader<'c> {
             Some(Follow {
                 source,
                 target,
-                created_at: r.time(CREATED_AT, &fol_ts),
+                created_at: r.time(CREATED_AT, &fol_ts).unwrap_or(NO_TIME),
                 kind: r
                     .choice(
                         KIND,
@@ -1210,8 +1210,8 @@ impl<'c> Loader<'c> {
             Some(Rating {
                 post,
                 rater,
-                score,
-                created_at: r.time(CREATED_AT, &rat_ts),
+                score: score as f32,
+                created_at: r.time(CREATED_AT, &rat_ts).unwrap_or(NO_TIME),
                 kind: r
                     .choice(
                         KIND,

@@ -6,17 +6,22 @@ use std::path::{Path, PathBuf};
 
 /// Writes `bytes` to `path` atomically (temporary file in the same folder, then rename).
 pub fn write_atomic(path: &Path, bytes: &[u8]) -> std::io::Result<()> {
+    let mut tmp = temp_beside(path)?;
+    tmp.write_all(bytes)?;
+    finish_temp(tmp, path)
+}
+
+/// A temporary file in the folder of `path` (created if needed), to be renamed onto it.
+fn temp_beside(path: &Path) -> std::io::Result<tempfile::NamedTempFile> {
     let dir = path
         .parent()
         .filter(|p| !p.as_os_str().is_empty())
         .unwrap_or(Path::new("."));
     std::fs::create_dir_all(dir)?;
-    let mut tmp = tempfile::Builder::new()
+    tempfile::Builder::new()
         .prefix(".honeycomb-")
         .suffix(".tmp")
-        .tempfile_in(dir)?;
-    tmp.write_all(bytes)?;
-    finish_temp(tmp, path)
+        .tempfile_in(dir)
 }
 
 /// Makes a written temporary file readable (a report is meant to be read and published; the
@@ -94,15 +99,7 @@ impl<'a> OutputSet<'a> {
 
 /// Like [`write_atomic`], with the content written by `produce` through a buffer.
 pub fn write_atomic_with(path: &Path, produce: &Producer<'_>) -> std::io::Result<()> {
-    let dir = path
-        .parent()
-        .filter(|p| !p.as_os_str().is_empty())
-        .unwrap_or(Path::new("."));
-    std::fs::create_dir_all(dir)?;
-    let tmp = tempfile::Builder::new()
-        .prefix(".honeycomb-")
-        .suffix(".tmp")
-        .tempfile_in(dir)?;
+    let tmp = temp_beside(path)?;
     {
         let mut w = std::io::BufWriter::with_capacity(1 << 20, tmp.as_file());
         produce(&mut w)?;

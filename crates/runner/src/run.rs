@@ -668,6 +668,13 @@ pub fn run_report(opts: &ReportOptions, progress: &dyn Progress) -> Result<Outco
         None => Templates::embedded(),
     };
     let plugins = select_plugins(opts.only.as_deref())?;
+    if let (Ok(a), Ok(b)) = (opts.data.canonicalize(), opts.out.canonicalize())
+        && a == b
+    {
+        return Err(RunError::Usage(
+            "--out is the data folder itself: choose another folder (a subfolder is fine), so the report is never read back as data".into(),
+        ));
+    }
 
     progress.stage("load");
     let t = Instant::now();

@@ -72,6 +72,109 @@ pub struct FollowGraph {
     pub inc: Csr,
 }
 
+/// Posts linked by one kind of reference (a reply to its parent, a repost to its original)
+/// as a forest: every post has a root (itself when it refers to nothing in the data) and a
+/// depth (hops from the root). Thread and cascade statistics follow from it: a reply thread
+/// is a root with all its reply descendants (the peer pipeline's definition in
+/// `shared/bench/peers.py`), a repost cascade likewise over `repost_of`.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Forest {
+    /// Parent of each post, `NONE` for a root.
+    pub parent: Vec<u32>,
+    /// Root of each post's tree.
+    pub root: Vec<u32>,
+    /// Hops from the root (0 for a root).
+    pub depth: Vec<u32>,
+    /// Children of each post, in post order.
+    pub children: Csr,
+    /// References that would close a loop (`a` replies to `b`, `b` to `a`): cut, the post
+    /// that closed it becomes a root. Counted so a plugin can say so.
+    pub cycles_cut: u64,
+}
+
+impl Forest {
+    /// Marks "no parent".
+    pub const NONE: u32 = u32::MAX;
+
+    /// Builds the forest over `n` posts from each post's parent.
+    pub fn build(n: usize, parent_of: impl Fn(usize) -> Option<u32>) -> Forest {
+        let mut parent: Vec<u32> = (0..n)
+            .map(|i| {
+                parent_of(i)
+                    .filter(|&p| (p as usize) < n && p as usize != i)
+                    .unwrap_or(Self::NONE)
+            })
+            .collect();
+        let mut root = vec![Self::NONE; n];
+        let mut depth = vec![0u32; n];
+        // 0 = not seen, 1 = on the current path, 2 = done.
+        let mut state = vec![0u8; n];
+        let mut path: Vec<u32> = Vec::new();
+        let mut cycles_cut = 0u64;
+        for start in 0..n {
+            if state[start] == 2 {
+                continue;
+            }
+            path.clear();
+            let mut v = start as u32;
+            // Walk up until a finished node, a root, or a loop.
+            loop {
+                state[v as usize] = 1;
+                path.push(v);
+                let p = parent[v as usize];
+                if p == Self::NONE || state[p as usize] == 2 {
+                    break;
+                }
+                if state[p as usize] == 1 {
+                    // A loop: cut the reference that closes it.
+                    parent[v as usize] = Self::NONE;
+                    cycles_cut += 1;
+                    break;
+                }
+                v = p;
+            }
+            // Fill in from the top of the path down.
+            for &u in path.iter().rev() {
+                let p = parent[u as usize];
+                if p == Self::NONE {
+                    root[u as usize] = u;
+                    depth[u as usize] = 0;
+                } else {
+                    root[u as usize] = root[p as usize];
+                    depth[u as usize] = depth[p as usize] + 1;
+                }
+                state[u as usize] = 2;
+            }
+        }
+        let children = Csr::from_pairs(
+            n,
+            parent
+                .iter()
+                .enumerate()
+                .filter(|(_, p)| **p != Self::NONE)
+                .map(|(i, &p)| (p, i as u32)),
+        );
+        Forest {
+            parent,
+            root,
+            depth,
+            children,
+            cycles_cut,
+        }
+    }
+
+    /// Size of the tree under `v`, `v` included.
+    pub fn subtree_size(&self, v: u32) -> usize {
+        let mut size = 0;
+        let mut stack = vec![v];
+        while let Some(u) = stack.pop() {
+            size += 1;
+            stack.extend_from_slice(self.children.neighbours(u));
+        }
+        size
+    }
+}
+
 /// Options the runner sets on a context.
 #[derive(Debug, Clone, Default)]
 #[non_exhaustive]
@@ -102,6 +205,8 @@ pub struct Context<'a> {
     account_ids: OnceLock<IdMap>,
     post_ids: OnceLock<IdMap>,
     follow_graph: OnceLock<FollowGraph>,
+    replies: OnceLock<Forest>,
+    reposts: OnceLock<Forest>,
     posts_by_author: OnceLock<Csr>,
     handles: OnceLock<FxHashMap<String, AccountIx>>,
 }
@@ -132,6 +237,8 @@ impl<'a> Context<'a> {
             account_ids: OnceLock::new(),
             post_ids: OnceLock::new(),
             follow_graph: OnceLock::new(),
+            replies: OnceLock::new(),
+            reposts: OnceLock::new(),
             posts_by_author: OnceLock::new(),
             handles: OnceLock::new(),
         };
@@ -264,6 +371,19 @@ impl<'a> Context<'a> {
         })
     }
 
+    /// Reply threads: every post's parent (`reply_to`), root and depth, built on first use.
+    /// A reply whose parent is missing from the data is a root (the start of its own thread).
+    pub fn reply_forest(&self) -> &Forest {
+        self.replies
+            .get_or_init(|| Forest::build(self.data.posts.len(), |i| self.data.posts[i].reply_to))
+    }
+
+    /// Repost cascades: every post's original (`repost_of`), root and depth, built on first use.
+    pub fn repost_forest(&self) -> &Forest {
+        self.reposts
+            .get_or_init(|| Forest::build(self.data.posts.len(), |i| self.data.posts[i].repost_of))
+    }
+
     /// Posts per author (post indexes in file order), built on first use.
     pub fn posts_by_author(&self) -> &Csr {
         self.posts_by_author.get_or_init(|| {
@@ -336,6 +456,42 @@ mod tests {
         let g = cx.follow_graph();
         assert_eq!(g.out.neighbours(0), &[2], "a friend edge goes both ways");
         assert_eq!(g.inc.neighbours(0), &[1, 2]);
+    }
+
+    #[test]
+    fn forests_give_roots_depths_and_sizes() {
+        // 0 ← 2 ← 3, 0 ← 1, 4 alone; 5 → 6 → 5 is a loop; 7 refers to itself.
+        let parents = [
+            None,
+            Some(0),
+            Some(0),
+            Some(2),
+            None,
+            Some(6),
+            Some(5),
+            Some(7),
+        ];
+        let f = Forest::build(parents.len(), |i| parents[i]);
+        assert_eq!(f.root[..5], [0, 0, 0, 0, 4]);
+        assert_eq!(f.depth[..5], [0, 1, 1, 2, 0]);
+        assert_eq!(f.children.neighbours(0), &[1, 2]);
+        assert_eq!(f.subtree_size(0), 4);
+        assert_eq!(f.subtree_size(4), 1);
+        assert_eq!(f.cycles_cut, 1, "the loop is cut once");
+        assert_eq!(f.root[5], f.root[6], "what was a loop is one tree");
+        assert_eq!((f.depth[5] + f.depth[6]), 1);
+        assert_eq!(
+            (f.root[7], f.depth[7]),
+            (7, 0),
+            "a self-reference is a root"
+        );
+        // Children listed before parents give the same result.
+        let rev: Vec<Option<u32>> = vec![Some(1), Some(2), None];
+        let g = Forest::build(3, |i| rev[i]);
+        assert_eq!(
+            (g.root.clone(), g.depth.clone()),
+            (vec![2, 2, 2], vec![2, 1, 0])
+        );
     }
 
     #[test]

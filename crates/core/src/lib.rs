@@ -22,7 +22,7 @@ pub mod text;
 pub mod time;
 
 pub use config::{Config, Period};
-pub use context::{Context, ContextOptions, Csr, FollowGraph};
+pub use context::{Context, ContextOptions, Csr, FollowGraph, Forest};
 pub use i18n::Lang;
 pub use load::{LoadError, LoadOptions, Loaded, load_folder};
 pub use model::*;

@@ -77,15 +77,43 @@ pub fn urls(text: &str) -> Vec<Box<str>> {
     out
 }
 
-/// Splits a list column: a JSON array (`["a","b"]`), else items separated by `,`, `;`, `|`
-/// or white space. Leading `@`/`#` are removed and items lowercased when `lower`.
+/// One item of a JSON list column: a string or number as it is; an object (as exports write
+/// entities: `{"screen_name": …}`, `{"acct": …}`, `{"tag": …}`, `{"expanded_url": …}`) by its
+/// first name-like field.
+fn list_item(v: &serde_json::Value) -> Option<String> {
+    const KEYS: [&str; 9] = [
+        "screen_name",
+        "username",
+        "acct",
+        "handle",
+        "name",
+        "tag",
+        "text",
+        "expanded_url",
+        "url",
+    ];
+    match v {
+        serde_json::Value::String(s) => Some(s.clone()),
+        serde_json::Value::Number(n) => Some(n.to_string()),
+        serde_json::Value::Object(o) => KEYS
+            .iter()
+            .find_map(|k| o.get(*k).and_then(|x| x.as_str()).map(str::to_string)),
+        _ => None,
+    }
+}
+
+/// Splits a list column: a JSON array (`["a","b"]`, or objects as in
+/// `[{"screen_name":"a"}]`), else items separated by `,`, `;`, `|` or white space. Leading `@`/`#` are removed and items lowercased when `lower`.
 pub fn split_list(s: &str, lower: bool) -> Vec<Box<str>> {
     let s = s.trim();
     if s.is_empty() {
         return Vec::new();
     }
     let items: Vec<String> = if s.starts_with('[') {
-        serde_json::from_str::<Vec<String>>(s).unwrap_or_else(|_| vec![s.to_string()])
+        match serde_json::from_str::<Vec<serde_json::Value>>(s) {
+            Ok(values) => values.iter().filter_map(list_item).collect(),
+            Err(_) => vec![s.to_string()],
+        }
     } else {
         s.split([',', ';', '|', ' ', '\t', '\n'])
             .map(str::to_string)
@@ -154,5 +182,12 @@ mod tests {
         assert_eq!(s(split_list("#A, #b;c", true)), ["a", "b", "c"]);
         assert_eq!(s(split_list(r#"["X","y"]"#, true)), ["x", "y"]);
         assert!(split_list("  ", true).is_empty());
+        assert_eq!(
+            s(split_list(
+                r#"[{"screen_name":"Ann","id":1},{"acct":"bo@x.social"},{"tag":"Koffie"},7]"#,
+                true
+            )),
+            ["ann", "bo@x.social", "koffie", "7"]
+        );
     }
 }

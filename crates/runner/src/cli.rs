@@ -260,7 +260,8 @@ fn report(opts: &ReportOptions, timings: bool, out: &mut dyn Write, err: &mut dy
             if skipped > 0 {
                 let _ = writeln!(
                     err,
-                    "warning: {skipped} bad rows were skipped (--lenient); the report lists how many and why"
+                    "warning: {skipped} bad {} skipped (--lenient); the report lists how many and why",
+                    if skipped == 1 { "row was" } else { "rows were" }
                 );
             }
             if notes > 0 {

@@ -294,10 +294,13 @@ pub fn data_overview(data: &Dataset, problems: &[Problem], lang: Lang) -> DataOv
         notes.push(format!(
             "{} {} ({}).",
             lang.int(skipped_total),
-            lang.pick(
-                "rows could not be read and were skipped (--lenient)",
-                "rijen konden niet worden gelezen en zijn overgeslagen (--lenient)"
-            ),
+            match (skipped_total == 1, lang) {
+                (true, Lang::En) => "row could not be read and was skipped (--lenient)",
+                (false, Lang::En) => "rows could not be read and were skipped (--lenient)",
+                (true, Lang::Nl) => "rij kon niet worden gelezen en is overgeslagen (--lenient)",
+                (false, Lang::Nl) =>
+                    "rijen konden niet worden gelezen en zijn overgeslagen (--lenient)",
+            },
             reasons.join(", ")
         ));
         for p in problems.iter().filter(|p| p.level == Level::Error).take(10) {
@@ -308,21 +311,30 @@ pub fn data_overview(data: &Dataset, problems: &[Problem], lang: Lang) -> DataOv
         notes.push(format!(
             "{} {} `{k}` {}",
             lang.int(*v),
-            lang.pick("references in", "verwijzingen in"),
-            lang.pick(
-                "point at something that is not in the data.",
-                "wijzen naar iets dat niet in de data staat."
-            )
+            match (*v == 1, lang) {
+                (true, Lang::En) => "reference in",
+                (false, Lang::En) => "references in",
+                (true, Lang::Nl) => "verwijzing in",
+                (false, Lang::Nl) => "verwijzingen in",
+            },
+            match (*v == 1, lang) {
+                (true, Lang::En) => "points at something that is not in the data.",
+                (false, Lang::En) => "point at something that is not in the data.",
+                (true, Lang::Nl) => "wijst naar iets dat niet in de data staat.",
+                (false, Lang::Nl) => "wijzen naar iets dat niet in de data staat.",
+            }
         ));
     }
     if s.implicit_accounts > 0 && data.has_table(honeycomb_core::TableKind::Accounts) {
         notes.push(format!(
             "{} {}",
             lang.int(s.implicit_accounts),
-            lang.pick(
-                "accounts appear in the data but not in the accounts table; they were added without a profile.",
-                "accounts komen in de data voor maar niet in de accounts-tabel; ze zijn zonder profiel toegevoegd."
-            )
+            match (s.implicit_accounts == 1, lang) {
+                (true, Lang::En) => "account appears in the data but not in the accounts table; it was added without a profile.",
+                (false, Lang::En) => "accounts appear in the data but not in the accounts table; they were added without a profile.",
+                (true, Lang::Nl) => "account komt in de data voor maar niet in de accounts-tabel; het is zonder profiel toegevoegd.",
+                (false, Lang::Nl) => "accounts komen in de data voor maar niet in de accounts-tabel; ze zijn zonder profiel toegevoegd.",
+            }
         ));
     }
     if !s.ignored_files.is_empty() {

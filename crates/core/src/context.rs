@@ -270,6 +270,11 @@ impl<'a> Context<'a> {
         &self.competitors
     }
 
+    /// Whether an account is one of the competitors' (`report.competitors`).
+    pub fn is_competitor(&self, a: AccountIx) -> bool {
+        self.competitors.contains(&a)
+    }
+
     /// Competitor entries of the config that match no account.
     pub fn competitors_unresolved(&self) -> &[String] {
         &self.competitors_unresolved

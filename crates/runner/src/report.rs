@@ -136,7 +136,7 @@ pub struct RankedRecommendation {
 pub fn block_label(block: &str, lang: Lang) -> String {
     let (en, nl) = match block {
         "identity" => ("Identity", "Identiteit"),
-        "conversations" => ("Conversations", "Conversaties"),
+        "conversations" => ("Conversations", "Gesprekken"),
         "sharing" => ("Sharing", "Delen"),
         "presence" => ("Presence", "Aanwezigheid"),
         "relationships" => ("Relationships", "Relaties"),
@@ -456,7 +456,7 @@ pub fn executive_summary(
     if let Some(r) = recs.first() {
         out.push(format!(
             "{} {}",
-            lang.pick("First thing to do:", "Eerst te doen:"),
+            lang.pick("First thing to do:", "Eerste actie:"),
             r.action
         ));
     }

@@ -243,7 +243,8 @@ impl Pass {
                 p.brand[slot] += 1;
                 p.brand_times.push(ts);
                 p.brand_posts_with_location += located as u64;
-            } else {
+            } else if !cx.is_competitor(post.author) {
+                // Competitors are neither the brand nor its audience.
                 p.audience[slot] += 1;
                 if !handles.is_empty() {
                     let replies_to_brand = post

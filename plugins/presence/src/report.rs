@@ -256,8 +256,8 @@ impl Builder<'_, '_> {
             of(lang, aud, all, "posts", "posts"),
             "posts",
             self.t(
-                "Posts in the period by accounts that are not brand accounts (report.brand): the audience.",
-                "Posts in de periode van accounts die geen merkaccount zijn (report.brand): het publiek.",
+                "Posts in the period by accounts that are neither brand accounts (report.brand) nor competitors (report.competitors): the audience.",
+                "Posts in de periode van accounts die geen merkaccount (report.brand) en geen concurrent (report.competitors) zijn: het publiek.",
             ),
         );
         let (v, d) = if self.a.has_brand {
@@ -326,8 +326,8 @@ impl Builder<'_, '_> {
             .unwrap_or_default();
         let def = tr!(
             lang,
-            "Brand posts in the period whose local weekday × hour falls in the audience peak hours (presence.peak_slots), divided by all brand posts in the period. Posting at random over the week would put about {random} of posts there; matching the audience's rhythm puts about the audience's share there.",
-            "Posts van het merk in de periode waarvan weekdag × uur (lokale tijd) in de piekuren van het publiek valt (presence.peak_slots), gedeeld door alle posts van het merk in de periode. Willekeurig posten over de week zou er ongeveer {random} van de posts plaatsen; het ritme van het publiek volgen ongeveer het aandeel van het publiek."
+            "Brand posts in the period whose local weekday × hour falls in the audience peak hours (presence.peak_slots), divided by all brand posts in the period. Posting at random over the week would put about {random} of posts there; an account that follows the audience's rhythm would have about the audience's own share there.",
+            "Posts van het merk in de periode waarvan weekdag × uur (lokale tijd) in de piekuren van het publiek valt (presence.peak_slots), gedeeld door alle posts van het merk in de periode. Willekeurig posten over de week zou er ongeveer {random} van de posts plaatsen; een account dat het ritme van het publiek volgt, zou er ongeveer hetzelfde aandeel hebben als het publiek zelf."
         );
         let (v, d) = match (&self.a.peak, self.a.has_brand) {
             (_, false) => (None, self.no_brand()),
@@ -1431,8 +1431,8 @@ impl Builder<'_, '_> {
                 self.recommend(
                     priority,
                     self.t(
-                        "Be online when your audience talks to you: have someone watch mentions and replies during the audience's peak hours.",
-                        "Wees online als je publiek je aanspreekt: laat iemand vermeldingen en reacties volgen tijdens de piekuren van het publiek.",
+                        "Be online when your audience talks to you: have someone watch mentions and replies when they come in, also in the evening and at the weekend.",
+                        "Wees online als je publiek je aanspreekt: laat iemand vermeldingen en reacties volgen wanneer ze binnenkomen, ook 's avonds en in het weekend.",
                     ),
                     why,
                     &["presence.realtime_reach", "presence.inbound_posts", "presence.online_share", "presence.peak_slots"],

@@ -853,3 +853,20 @@ fn presence_log_without_brand_records_is_reported() {
     );
     assert!(close(value(&s, "presence.presence_location_share"), 100.0));
 }
+
+#[test]
+fn competitors_are_not_the_audience() {
+    let mut d = data(&["acme", "rival", "fan"]);
+    post(&mut d, 0, "2026-01-05T10:00:00Z");
+    post(&mut d, 1, "2026-01-05T11:00:00Z");
+    post(&mut d, 1, "2026-01-05T12:00:00Z");
+    post(&mut d, 2, "2026-01-05T13:00:00Z");
+    let s = run(
+        &d,
+        "[report]\nbrand = [\"acme\"]\ncompetitors = [\"rival\"]\n",
+    );
+    assert_eq!(value(&s, "presence.audience_posts"), 1.0);
+    assert_eq!(value(&s, "presence.brand_posts"), 1.0);
+    let s = run(&d, "[report]\nbrand = [\"acme\"]\n");
+    assert_eq!(value(&s, "presence.audience_posts"), 3.0);
+}

@@ -55,7 +55,7 @@ pub struct Pass {
     pub post_slot: Vec<u8>,
     /// Posts in the period per account, index-aligned with the accounts.
     pub per_account: Vec<u64>,
-    /// Creation times of the brand's posts in the period (unsorted until [`Pass::finish`]).
+    /// Creation times of the brand's posts in the period other than replies (unsorted until [`Pass::finish`]).
     pub brand_times: Vec<i64>,
     /// Posts in the period.
     pub in_period: u64,
@@ -241,7 +241,10 @@ impl Pass {
             p.posts_with_location += located as u64;
             if is_brand {
                 p.brand[slot] += 1;
-                p.brand_times.push(ts);
+                // Regularity is about what the brand puts out, not its answers.
+                if post.kind() != PostKind::Reply {
+                    p.brand_times.push(ts);
+                }
                 p.brand_posts_with_location += located as u64;
             } else if !cx.is_competitor(post.author) {
                 // Competitors are neither the brand nor its audience.
@@ -604,6 +607,10 @@ pub struct Locations {
     pub records: u64,
     /// Of those, records with a location.
     pub records_with: u64,
+    /// Presence records of the brand's accounts in the period.
+    pub brand_records: u64,
+    /// Of those, records with a location (a business showing its own address).
+    pub brand_records_with: u64,
 }
 
 impl Locations {
@@ -615,8 +622,13 @@ impl Locations {
             l.accounts_with += has_location(a.location.as_deref()) as u64;
         }
         for r in cx.data.presence.iter().filter(|r| cx.in_period(r.at)) {
+            let with = has_location(r.location.as_deref()) as u64;
             l.records += 1;
-            l.records_with += has_location(r.location.as_deref()) as u64;
+            l.records_with += with;
+            if cx.is_brand(r.account) {
+                l.brand_records += 1;
+                l.brand_records_with += with;
+            }
         }
         l
     }

@@ -541,8 +541,8 @@ impl Builder<'_, '_> {
             "posts/week",
             tr!(
                 lang,
-                "Brand posts in {window} divided by its length in weeks (at least one week).",
-                "Posts van het merk in {window} gedeeld door de lengte daarvan in weken (minstens één week)."
+                "Brand posts in {window} divided by its length in weeks (at least one week). Counted are the brand's own posts (originals, reposts, quotes), not its replies: answering follows the audience, posting is the brand's rhythm.",
+                "Posts van het merk in {window} gedeeld door de lengte daarvan in weken (minstens één week). Geteld worden de eigen posts van het merk (originelen, reposts, citaten), niet zijn reacties: antwoorden volgt het publiek, posten is het ritme van het merk."
             ),
         );
 
@@ -561,8 +561,8 @@ impl Builder<'_, '_> {
             "%",
             tr!(
                 lang,
-                "Calendar weeks (Monday to Sunday, local time) touched by {window} in which the brand posted at least once, divided by all weeks it touches; a partial first or last week counts as a week.",
-                "Kalenderweken (maandag tot en met zondag, lokale tijd) binnen {window} waarin het merk minstens één keer postte, gedeeld door alle weken die erin vallen; een onvolledige eerste of laatste week telt als week."
+                "Calendar weeks (Monday to Sunday, local time) touched by {window} in which the brand posted at least once, divided by all weeks it touches; a partial first or last week counts as a week. Counted are the brand's own posts (originals, reposts, quotes), not its replies: answering follows the audience, posting is the brand's rhythm.",
+                "Kalenderweken (maandag tot en met zondag, lokale tijd) binnen {window} waarin het merk minstens één keer postte, gedeeld door alle weken die erin vallen; een onvolledige eerste of laatste week telt als week. Geteld worden de eigen posts van het merk (originelen, reposts, citaten), niet zijn reacties: antwoorden volgt het publiek, posten is het ritme van het merk."
             ),
         );
 
@@ -598,8 +598,8 @@ impl Builder<'_, '_> {
             d,
             "",
             self.t(
-                "Coefficient of variation of the gaps between consecutive brand posts: the population standard deviation of the inter-post gaps divided by their mean (needs at least 3 posts). 0 means posting like clockwork, about 1 is what random (Poisson) posting gives, above 1 means bursts and long silences (Goh & Barabási 2008, Burstiness and memory in complex systems, EPL 81, 48002).",
-                "Variatiecoëfficiënt van de tussenpozen tussen opeenvolgende posts van het merk: de standaarddeviatie (populatie) van de tussenpozen gedeeld door hun gemiddelde (vereist minstens 3 posts). 0 betekent posten als een klok, ongeveer 1 is wat willekeurig (Poisson-)posten geeft, boven 1 betekent golven en lange stiltes (Goh & Barabási 2008, Burstiness and memory in complex systems, EPL 81, 48002).",
+                "Coefficient of variation of the gaps between consecutive brand posts: the population standard deviation of the inter-post gaps divided by their mean (needs at least 3 posts). 0 means posting like clockwork, about 1 is what random (Poisson) posting gives, above 1 means bursts and long silences (Goh & Barabási 2008, Burstiness and memory in complex systems, EPL 81, 48002). Counted are the brand's own posts (originals, reposts, quotes), not its replies: answering follows the audience, posting is the brand's rhythm.",
+                "Variatiecoëfficiënt van de tussenpozen tussen opeenvolgende posts van het merk: de standaarddeviatie (populatie) van de tussenpozen gedeeld door hun gemiddelde (vereist minstens 3 posts). 0 betekent posten als een klok, ongeveer 1 is wat willekeurig (Poisson-)posten geeft, boven 1 betekent golven en lange stiltes (Goh & Barabási 2008, Burstiness and memory in complex systems, EPL 81, 48002). Geteld worden de eigen posts van het merk (originelen, reposts, citaten), niet zijn reacties: antwoorden volgt het publiek, posten is het ritme van het merk.",
             ),
         );
 
@@ -619,8 +619,8 @@ impl Builder<'_, '_> {
             "days",
             tr!(
                 lang,
-                "The longest time without a brand post, in days, including the stretch from the start of {window} to the first post and from the last post to its end.",
-                "De langste tijd zonder post van het merk, in dagen, inclusief de tijd van het begin van {window} tot de eerste post en van de laatste post tot het einde."
+                "The longest time without a brand post, in days, including the stretch from the start of {window} to the first post and from the last post to its end. Counted are the brand's own posts (originals, reposts, quotes), not its replies: answering follows the audience, posting is the brand's rhythm.",
+                "De langste tijd zonder post van het merk, in dagen, inclusief de tijd van het begin van {window} tot de eerste post en van de laatste post tot het einde. Geteld worden de eigen posts van het merk (originelen, reposts, citaten), niet zijn reacties: antwoorden volgt het publiek, posten is het ritme van het merk."
             ),
         );
     }
@@ -1454,10 +1454,15 @@ impl Builder<'_, '_> {
         let l = a.locations;
         let warn = self.s.location_warn_share;
         let p = &a.pass;
-        let post_share = ratio(p.posts_with_location, p.in_period);
-        let rec_share = ratio(l.records_with, l.records);
-        let posts_hi = post_share.is_some_and(|s| s >= warn && p.posts_with_location > 0);
-        let recs_hi = rec_share.is_some_and(|s| s >= warn && l.records_with > 0);
+        // The warning is about people's whereabouts: the brand showing its own address (a
+        // shop, a café) does not count towards it.
+        let others_with =
+            p.posts_with_location - p.brand_posts_with_location.min(p.posts_with_location);
+        let post_share = ratio(others_with, p.in_period - p.brand_total().min(p.in_period));
+        let rec_others_with = l.records_with - l.brand_records_with.min(l.records_with);
+        let rec_share = ratio(rec_others_with, l.records - l.brand_records.min(l.records));
+        let posts_hi = post_share.is_some_and(|s| s >= warn && others_with > 0);
+        let recs_hi = rec_share.is_some_and(|s| s >= warn && rec_others_with > 0);
         if posts_hi {
             let n = of(lang, p.posts_with_location, p.in_period, "posts", "posts");
             let bn = lang.int(p.brand_posts_with_location);

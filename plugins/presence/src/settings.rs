@@ -25,8 +25,9 @@ pub struct Settings {
     pub peak_share: f64,
     /// How many best slots to recommend (default 3).
     pub best_slots: usize,
-    /// Share of posts (or presence records) with a location above which a privacy warning is
-    /// given (default 0.10).
+    /// Share of the other accounts' posts (or presence records) with a location above which a
+    /// privacy warning is given; the brand's own are left out, since a business showing its
+    /// address is no privacy risk (default 0.10).
     pub location_warn_share: f64,
 }
 

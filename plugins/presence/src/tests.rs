@@ -870,3 +870,53 @@ fn competitors_are_not_the_audience() {
     let s = run(&d, "[report]\nbrand = [\"acme\"]\n");
     assert_eq!(value(&s, "presence.audience_posts"), 3.0);
 }
+
+#[test]
+fn regularity_counts_the_brands_own_posts_not_its_replies() {
+    let mut d = data(&["acme", "fan"]);
+    let q = post(&mut d, 1, "2026-01-05T09:00:00Z");
+    for day in ["05", "12", "19"] {
+        post(&mut d, 0, &format!("2026-01-{day}T10:00:00Z"));
+    }
+    for m in 0..10 {
+        let r = post(&mut d, 0, &format!("2026-01-06T10:{m:02}:00Z"));
+        d.posts[r].reply_to = Some(q as u32);
+    }
+    let s = run(
+        &d,
+        "[report]\nbrand = [\"acme\"]\nperiod = \"2026-01-05..2026-01-25\"\n",
+    );
+    // 3 own posts over 3 weeks; the 10 replies are not counted.
+    assert!(close(value(&s, "presence.posts_per_week"), 1.0));
+    // Gaps of exactly 7 days: a fixed schedule.
+    assert!(close(value(&s, "presence.gap_cv"), 0.0));
+}
+
+#[test]
+fn the_brand_showing_its_own_address_is_no_privacy_warning() {
+    let mut d = data(&["acme", "fan"]);
+    for i in 0..5 {
+        let b = post(&mut d, 0, &format!("2026-01-0{}T10:00:00Z", i + 1));
+        d.posts[b].details_mut().location = Some("Our café, Utrecht".into());
+        post(&mut d, 1, &format!("2026-01-0{}T20:00:00Z", i + 1));
+    }
+    let s = run(&d, "[report]\nbrand = [\"acme\"]\n");
+    assert!(
+        close(value(&s, "presence.post_location_share"), 50.0),
+        "the metric still counts every post"
+    );
+    assert!(!s.recommendations.iter().any(|r| {
+        r.evidence
+            .iter()
+            .any(|e| e == "presence.post_location_share")
+    }));
+    // The audience's own locations do trigger it.
+    let f = post(&mut d, 1, "2026-01-09T20:00:00Z");
+    d.posts[f].details_mut().location = Some("Home, Kerkstraat 1".into());
+    let s = run(&d, "[report]\nbrand = [\"acme\"]\n");
+    assert!(s.recommendations.iter().any(|r| {
+        r.evidence
+            .iter()
+            .any(|e| e == "presence.post_location_share")
+    }));
+}

@@ -1693,11 +1693,18 @@ impl Builder<'_, '_> {
             .iter()
             .min_by(|a, b| a.1.total_cmp(&b.1))
             .map(|p| (p.2.clone(), lang.pct(p.1, 0)));
+        // "Strong" only when no part is weak: a high total can hide one part far below half.
+        let weakest_share = parts.iter().map(|p| p.1).fold(f64::INFINITY, f64::min);
         let verdict = match weakest {
-            Some((name, p)) if value >= 70.0 => tr!(
+            Some((name, p)) if value >= 70.0 && weakest_share >= 0.5 => tr!(
                 lang,
                 "Strong presence: the brand is there when its audience is; weakest part: {name} ({p}).",
-                "Sterke aanwezigheid: het merk is er als zijn publiek er is; zwakste onderdeel: {name} ({p})."
+                "Sterke aanwezigheid: het merk is er wanneer zijn publiek er is; zwakste onderdeel: {name} ({p})."
+            ),
+            Some((name, p)) if value >= 70.0 => tr!(
+                lang,
+                "Good presence overall, but one part lags: {name} ({p}).",
+                "Goede aanwezigheid in het geheel, maar één onderdeel blijft achter: {name} ({p})."
             ),
             Some((name, p)) if value >= 40.0 => tr!(
                 lang,

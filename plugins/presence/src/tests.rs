@@ -920,3 +920,33 @@ fn the_brand_showing_its_own_address_is_no_privacy_warning() {
             .any(|e| e == "presence.post_location_share")
     }));
 }
+
+#[test]
+fn a_high_score_with_one_weak_part_is_not_called_strong() {
+    let mut d = data(&["acme", "fan"]);
+    let f = post(&mut d, 1, "2026-01-05T10:00:00Z");
+    d.posts[f].set_entities(vec!["acme".into()], Vec::new(), Vec::new());
+    post(&mut d, 0, "2026-01-05T10:30:00Z");
+    presence(
+        &mut d,
+        0,
+        "2026-01-05T20:00:00Z",
+        Status::Online,
+        Some(60),
+        None,
+    );
+    let s = run(
+        &d,
+        "[report]\nbrand = [\"acme\"]\nperiod = \"2026-01-05..2026-01-05\"\n",
+    );
+    let score = s.score.as_ref().expect("score");
+    // 50 × fit 1 + 30 × regularity 1 + 20 × availability 0 = 80.
+    assert!(close(score.value, 80.0), "{}", score.rule);
+    assert!(
+        score
+            .verdict
+            .starts_with("Good presence overall, but one part lags"),
+        "{}",
+        score.verdict
+    );
+}

@@ -84,17 +84,6 @@ impl<'a> OutputSet<'a> {
     pub fn names(&self) -> impl Iterator<Item = &Path> {
         self.files.iter().map(|(p, _)| p.as_path())
     }
-
-    /// The bytes of a file made already (not of a streamed one).
-    pub fn bytes(&self, rel: &str) -> Option<&[u8]> {
-        self.files
-            .iter()
-            .find(|(p, _)| p == Path::new(rel))
-            .and_then(|(_, c)| match c {
-                Content::Bytes(b) => Some(b.as_slice()),
-                Content::Stream(_) => None,
-            })
-    }
 }
 
 /// Like [`write_atomic`], with the content written by `produce` through a buffer.

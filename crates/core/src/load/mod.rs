@@ -101,7 +101,6 @@ pub fn load_folder(dir: &Path, opts: &LoadOptions) -> Result<Loaded, LoadError> 
     };
     let found = discover(dir, &config).map_err(LoadError::Folder)?;
     let mut loader = Loader::new(&config, opts);
-    let problems_config = config.clone();
     loader.data.summary.ignored_files = found.ignored.clone();
     for (path, why) in &found.warnings {
         loader.note(path, 0, 0, "unreadable", why.clone());
@@ -120,7 +119,13 @@ pub fn load_folder(dir: &Path, opts: &LoadOptions) -> Result<Loaded, LoadError> 
         });
     }
     loader.run(&found);
-    loader.finish(problems_config)
+    let (data, problems, timings) = loader.finish()?;
+    Ok(Loaded {
+        data,
+        config,
+        problems,
+        timings,
+    })
 }
 
 /// Per-table column positions: `idx[c]` is the file column of canonical column `c`.
@@ -777,7 +782,7 @@ impl<'c> Loader<'c> {
                 let mapped = |h: &Header| {
                     let c = map_header(kind, h, mapping, rel)?;
                     *cell.borrow_mut() = Some(c);
-                    Ok(0)
+                    Ok(())
                 };
                 let fr = |raw: &RawRow<'_>, probs: &mut Vec<Problem>| {
                     let cols = cell.borrow();
@@ -1477,7 +1482,12 @@ impl<'c> Loader<'c> {
         }
     }
 
-    fn finish(mut self, config: Config) -> Result<Loaded, LoadError> {
+    /// The dataset, the problems kept (sorted) and the step timings; or all problems when
+    /// the data has errors (any, without `--lenient`; file-level ones always).
+    #[allow(clippy::type_complexity)]
+    fn finish(
+        mut self,
+    ) -> Result<(Dataset, Vec<Problem>, Vec<(String, std::time::Duration)>), LoadError> {
         self.problems.sort();
         let errors = self
             .problems
@@ -1508,11 +1518,6 @@ impl<'c> Loader<'c> {
         self.data.summary.skipped = skipped;
         let max = self.opts.max_problems.max(1);
         self.problems.truncate(max);
-        Ok(Loaded {
-            data: self.data,
-            config,
-            problems: self.problems,
-            timings: self.timings,
-        })
+        Ok((self.data, self.problems, self.timings))
     }
 }

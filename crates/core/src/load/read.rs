@@ -609,7 +609,7 @@ fn parse_chunk<T>(
 pub fn jsonl_rows<T>(
     bytes: &[u8],
     rel: &str,
-    mapped: &dyn Fn(&Header) -> Result<usize, Problem>,
+    mapped: &dyn Fn(&Header) -> Result<(), Problem>,
     f: &dyn Fn(&RawRow<'_>, &mut Vec<Problem>) -> Option<T>,
 ) -> Result<(Vec<T>, Vec<Problem>), Problem> {
     let mut problems = Vec::new();

@@ -2,10 +2,13 @@
 //! module per concern. Fixture folders live in `tests/fixtures/`; snapshots in
 //! `tests/suite/snapshots/`.
 
+mod centrality;
 mod cli;
+mod communities;
 mod escaping;
 mod loading;
 mod reports;
+mod shared_data;
 
 use std::path::{Path, PathBuf};
 

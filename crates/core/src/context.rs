@@ -5,6 +5,11 @@ use crate::config::{Config, Period};
 use crate::i18n::Lang;
 use crate::load::IdMap;
 use crate::model::{AccountIx, Dataset, FollowKind, PostIx};
+use crate::network::{
+    self, Centrality, Communities, CommunitySettings, NetworkSettings, SocialNetwork,
+};
+use crate::plugin::PluginError;
+use crate::settings::Settings;
 use jiff::tz::TimeZone;
 use rustc_hash::FxHashMap;
 use std::sync::OnceLock;
@@ -67,9 +72,9 @@ impl Csr {
 #[derive(Debug, Clone, Default)]
 pub struct FollowGraph {
     /// `out.neighbours(a)`: the accounts `a` follows (duplicates and self-loops removed).
-    pub out: Csr,
+    pub out: std::sync::Arc<Csr>,
     /// `inc.neighbours(a)`: the accounts that follow `a`.
-    pub inc: Csr,
+    pub inc: std::sync::Arc<Csr>,
 }
 
 /// Posts linked by one kind of reference (a reply to its parent, a repost to its original)
@@ -209,6 +214,9 @@ pub struct Context<'a> {
     reposts: OnceLock<Forest>,
     posts_by_author: OnceLock<Csr>,
     handles: OnceLock<FxHashMap<String, AccountIx>>,
+    network: OnceLock<Result<SocialNetwork, String>>,
+    centrality: OnceLock<Result<Centrality, String>>,
+    communities: OnceLock<Result<Communities, String>>,
 }
 
 impl<'a> Context<'a> {
@@ -241,6 +249,9 @@ impl<'a> Context<'a> {
             reposts: OnceLock::new(),
             posts_by_author: OnceLock::new(),
             handles: OnceLock::new(),
+            network: OnceLock::new(),
+            centrality: OnceLock::new(),
+            communities: OnceLock::new(),
         };
         for b in &config.report.brand {
             match cx.resolve_account(b) {
@@ -372,7 +383,10 @@ impl<'a> Context<'a> {
             pairs.dedup();
             let out = Csr::from_pairs(n, pairs.iter().copied());
             let inc = Csr::from_pairs(n, pairs.iter().map(|&(a, b)| (b, a)));
-            FollowGraph { out, inc }
+            FollowGraph {
+                out: std::sync::Arc::new(out),
+                inc: std::sync::Arc::new(inc),
+            }
         })
     }
 
@@ -387,6 +401,66 @@ impl<'a> Context<'a> {
     pub fn repost_forest(&self) -> &Forest {
         self.reposts
             .get_or_init(|| Forest::build(self.data.posts.len(), |i| self.data.posts[i].repost_of))
+    }
+
+    /// The social network of `[plugins.relationships] edges` (follows by default), built on
+    /// first use and shared by the relationships, groups and reputation plugins. Follows are
+    /// used whatever their date; mentions, replies and reshares come from the report period.
+    /// An error when the settings are wrong.
+    pub fn network(&self) -> Result<&SocialNetwork, PluginError> {
+        self.network
+            .get_or_init(|| {
+                let s = Settings::new("relationships", self.plugin_config("relationships"));
+                let settings = NetworkSettings::read(&s)?;
+                let needs_posts = settings
+                    .edges
+                    .iter()
+                    .any(|k| *k != network::EdgeKind::Follow)
+                    || (settings.edges.is_empty() && self.data.follows.is_empty());
+                let posts: Vec<u32> = if needs_posts {
+                    self.posts_in_period().collect()
+                } else {
+                    Vec::new()
+                };
+                let handles = if needs_posts {
+                    self.handles()
+                } else {
+                    &FxHashMap::default()
+                };
+                let plain_follows = !self.data.follows.is_empty();
+                let fg = plain_follows.then(|| self.follow_graph());
+                Ok(network::build_network(
+                    self.data, settings, &posts, handles, fg,
+                ))
+            })
+            .as_ref()
+            .map_err(|e| PluginError::Config(e.clone()))
+    }
+
+    /// Centralities and opinion-leader scores of every account in [`Context::network`],
+    /// computed on first use.
+    pub fn centrality(&self) -> Result<&Centrality, PluginError> {
+        self.centrality
+            .get_or_init(|| {
+                let net = self.network().map_err(|e| e.to_string())?;
+                Ok(network::centrality(net))
+            })
+            .as_ref()
+            .map_err(|e| PluginError::Config(e.clone()))
+    }
+
+    /// Communities (Leiden, `[plugins.groups]` settings) in the undirected projection of
+    /// [`Context::network`], detected on first use.
+    pub fn communities(&self) -> Result<&Communities, PluginError> {
+        self.communities
+            .get_or_init(|| {
+                let net = self.network().map_err(|e| e.to_string())?;
+                let s = Settings::new("groups", self.plugin_config("groups"));
+                let settings = CommunitySettings::read(&s)?;
+                Ok(network::communities(net, settings))
+            })
+            .as_ref()
+            .map_err(|e| PluginError::Config(e.clone()))
     }
 
     /// Posts per author (post indexes in file order), built on first use.

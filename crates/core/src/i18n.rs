@@ -4,6 +4,18 @@
 //! stable: English uses `1,234.5`, Dutch `1.234,5` (the Dutch convention of a decimal comma).
 
 use serde::{Deserialize, Serialize};
+
+/// `tr!(lang, "English {x}", "Nederlands {x}")`: `format!` of the text for `lang`;
+/// positional arguments may follow, used by both texts.
+#[macro_export]
+macro_rules! tr {
+    ($lang:expr, $en:literal, $nl:literal $(, $arg:expr)* $(,)?) => {
+        match $lang {
+            $crate::Lang::En => format!($en $(, $arg)*),
+            $crate::Lang::Nl => format!($nl $(, $arg)*),
+        }
+    };
+}
 use std::fmt;
 use std::str::FromStr;
 
@@ -68,6 +80,32 @@ impl Lang {
             out.push_str(f);
         }
         out
+    }
+
+    /// "a, b and c" / "a, b en c".
+    pub fn join_and(self, items: &[String]) -> String {
+        match items {
+            [] => String::new(),
+            [a] => a.clone(),
+            [rest @ .., last] => format!("{} {} {last}", rest.join(", "), self.pick("and", "en")),
+        }
+    }
+
+    /// "312 of 1,204 posts (25.9%)" / "312 van 1.204 posts (25,9%)"; without the share when
+    /// `d` is 0.
+    pub fn of(self, n: u64, d: u64, unit_en: &str, unit_nl: &str) -> String {
+        let (n_s, d_s, unit) = (self.int(n), self.int(d), self.pick(unit_en, unit_nl));
+        if d == 0 {
+            return match self {
+                Lang::En => format!("{n_s} of {d_s} {unit}"),
+                Lang::Nl => format!("{n_s} van {d_s} {unit}"),
+            };
+        }
+        let p = self.pct(n as f64 / d as f64, 1);
+        match self {
+            Lang::En => format!("{n_s} of {d_s} {unit} ({p})"),
+            Lang::Nl => format!("{n_s} van {d_s} {unit} ({p})"),
+        }
     }
 
     /// Formats a whole number with grouped thousands.

@@ -10,17 +10,22 @@
 //! graph as CSR, posts per author) are built lazily in the `Context`, once. The trade-off
 //! is that plugins cannot mutate the data, which is what makes the parallel run safe.
 
+pub mod builder;
 pub mod config;
 pub mod context;
+pub mod graph;
 pub mod i18n;
 pub mod load;
 pub mod model;
+pub mod network;
 pub mod plugin;
 pub mod problem;
 pub mod section;
+pub mod settings;
 pub mod text;
 pub mod time;
 
+pub use builder::SectionBuilder;
 pub use config::{Config, Period};
 pub use context::{Context, ContextOptions, Csr, FollowGraph, Forest};
 pub use i18n::Lang;

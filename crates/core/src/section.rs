@@ -45,6 +45,9 @@ pub struct Section {
     /// Not part of `report.json` (the runner empties it there).
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub exports: Vec<Table>,
+    /// Network files to write (GEXF, GraphML). Not part of `report.json`.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub graph_exports: Vec<GraphExport>,
     /// Set by the runner when the plugin failed: the error message shown in its box.
     #[serde(default)]
     pub error: Option<String>,
@@ -66,6 +69,7 @@ impl Section {
             missing: Vec::new(),
             entity_columns: Vec::new(),
             exports: Vec::new(),
+            graph_exports: Vec::new(),
             error: None,
         }
     }
@@ -192,11 +196,80 @@ pub enum ChartKind {
         #[serde(default)]
         highlight: Vec<[usize; 2]>,
     },
+    /// Points in the plane, one colour per series, each axis linear or logarithmic (a
+    /// degree distribution is drawn log-log). Points with a non-positive coordinate on a
+    /// logarithmic axis are left out.
+    Scatter {
+        /// Series of `[x, y]` points.
+        series: Vec<PointSeries>,
+        /// Logarithmic x axis.
+        #[serde(default)]
+        log_x: bool,
+        /// Logarithmic y axis.
+        #[serde(default)]
+        log_y: bool,
+    },
+    /// A small network: nodes (sized by `size`, coloured by `group`) and weighted edges.
+    /// The runner lays it out deterministically. Meant for tens of nodes, not thousands.
+    Network {
+        /// The nodes.
+        nodes: Vec<NetNode>,
+        /// Edges between node positions in `nodes`.
+        edges: Vec<NetEdge>,
+    },
     /// The seven building blocks as hexagons shaded by score.
     Honeycomb {
         /// One cell per block, in the order of Kietzmann et al. (2011).
         cells: Vec<HoneycombCell>,
     },
+}
+
+/// A named series of points.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct PointSeries {
+    /// Legend name.
+    pub name: String,
+    /// `[x, y]` points.
+    pub points: Vec<[f64; 2]>,
+}
+
+/// A node of a network chart.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct NetNode {
+    /// Label drawn beside the node (plain text).
+    pub label: String,
+    /// Relative size (area), any positive scale.
+    pub size: f64,
+    /// Colour group (community); nodes of a group share a colour.
+    #[serde(default)]
+    pub group: u32,
+    /// Drawn with an emphasised outline (e.g. the brand).
+    #[serde(default)]
+    pub highlight: bool,
+}
+
+/// An edge of a network chart.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct NetEdge {
+    /// Position of one end in `nodes`.
+    pub source: u32,
+    /// Position of the other end in `nodes`.
+    pub target: u32,
+    /// Relative weight (stroke width), any positive scale.
+    pub weight: f64,
+}
+
+/// A request to the runner to write the analysed network as graph files for Gephi and
+/// other tools: `metrics/<name>.gexf` and `metrics/<name>.graphml`, the arcs of
+/// [`Context::network`](crate::Context::network) with their weights, and per account its id,
+/// handle and the section's account columns named in `node_columns`.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct GraphExport {
+    /// File stem, e.g. `network`.
+    pub name: String,
+    /// Account columns of the same section (by `EntityColumn::name`) written as node
+    /// attributes.
+    pub node_columns: Vec<String>,
 }
 
 /// One hexagon of the honeycomb chart.

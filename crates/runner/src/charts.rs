@@ -8,18 +8,20 @@
 //! - **Deterministic**: coordinates are printed with at most one decimal and numbers through
 //!   [`Lang`], so the same chart always gives the same bytes.
 //! - **Accessible**: `role="img"` with `aria-labelledby` pointing at the `<title>` and `<desc>`;
-//!   bars, points, heatmap cells and hexagons carry their own `<title>` for hover and screen
-//!   readers.
+//!   bars, points, heatmap cells, hexagons and network nodes carry their own `<title>` for hover
+//!   and screen readers.
 //! - **Themeable**: text and axes use `currentColor` (light and dark page colour schemes); data
 //!   uses the colour-blind-safe Okabe–Ito palette.
 //!
 //! CSS hooks: the root has the classes `hc-chart hc-chart-<kind>` (`bar`, `line`, `heatmap`,
-//! `honeycomb`, `empty`); the visible title is `hc-title`, legends `hc-legend`, outlined heatmap
-//! cells `hc-highlight`.
+//! `scatter`, `network`, `honeycomb`, `empty`); the visible title is `hc-title`, legends
+//! `hc-legend`, outlined heatmap cells and network nodes `hc-highlight`.
 
 use std::fmt::{self, Write as _};
 
-use honeycomb_core::{Chart, ChartKind, HoneycombCell, Lang, Series};
+use honeycomb_core::{
+    Chart, ChartKind, HoneycombCell, Lang, NetEdge, NetNode, PointSeries, Series,
+};
 
 /// Width of the bar, line, heatmap and no-data charts, in viewBox units.
 const W: f64 = 640.0;
@@ -75,7 +77,14 @@ pub fn render_svg(chart: &Chart, lang: Lang) -> String {
             values,
             highlight,
         } => heatmap(chart, rows, columns, values, highlight, lang),
+        ChartKind::Scatter {
+            series,
+            log_x,
+            log_y,
+        } => scatter(chart, series, *log_x, *log_y, lang),
+        ChartKind::Network { nodes, edges } => network(chart, nodes, edges, lang),
         ChartKind::Honeycomb { cells } => honeycomb(chart, cells, lang),
+        // `ChartKind` is non-exhaustive: a kind this runner does not know says "no data".
         _ => None,
     };
     let drawn = drawn.unwrap_or_else(|| no_data(chart, lang));
@@ -376,10 +385,14 @@ fn series_style(j: usize) -> (&'static str, bool) {
 
 /// Legend names: the series names, or "Series n" when empty.
 fn series_names(series: &[Series], lang: Lang) -> Vec<String> {
-    series
-        .iter()
+    legend_names(series.iter().map(|s| s.name.as_str()), lang)
+}
+
+/// Legend names from raw names: trimmed, or "Series n" when empty.
+fn legend_names<'s>(names: impl Iterator<Item = &'s str>, lang: Lang) -> Vec<String> {
+    names
         .enumerate()
-        .map(|(j, s)| match s.name.trim() {
+        .map(|(j, name)| match name.trim() {
             "" => format!("{} {}", lang.pick("Series", "Reeks"), j + 1),
             n => n.to_string(),
         })
@@ -393,6 +406,8 @@ enum Mark {
     Square,
     /// A short line with a dot (lines).
     Stroke,
+    /// A dot (scatter points).
+    Dot,
 }
 
 /// Draws a legend that wraps over lines, starting below `y`; returns the y below it.
@@ -437,6 +452,19 @@ fn legend(body: &mut String, names: &[String], y: f64, mark: Mark) -> f64 {
                     N(x + 16.0),
                     N(base - 4.0),
                     N(x + 8.0),
+                    N(base - 4.0)
+                );
+            }
+            Mark::Dot => {
+                let outline = if light {
+                    " stroke=\"currentColor\" stroke-width=\"1\""
+                } else {
+                    ""
+                };
+                w!(
+                    body,
+                    "<circle cx=\"{}\" cy=\"{}\" r=\"4.5\" fill=\"{colour}\"{outline}/>",
+                    N(x + 6.0),
                     N(base - 4.0)
                 );
             }
@@ -537,17 +565,22 @@ impl Scale {
 
     /// The tick labels.
     fn labels(&self, lang: Lang) -> Vec<String> {
-        let max_abs = self.ticks.iter().fold(0.0f64, |m, t| m.max(t.abs()));
-        let unit = Unit::for_max(max_abs);
-        let decimals = match unit {
-            Unit::Scaled(div, _, _) => decimals_for(self.step / div),
-            _ => decimals_for(self.step),
-        };
-        self.ticks
-            .iter()
-            .map(|t| unit.format(lang, *t, decimals))
-            .collect()
+        tick_labels(&self.ticks, self.step, lang)
     }
+}
+
+/// Labels of linear ticks `step` apart: one unit for all (`1.5M`), enough decimals for the step.
+fn tick_labels(ticks: &[f64], step: f64, lang: Lang) -> Vec<String> {
+    let max_abs = ticks.iter().fold(0.0f64, |m, t| m.max(t.abs()));
+    let unit = Unit::for_max(max_abs);
+    let decimals = match unit {
+        Unit::Scaled(div, _, _) => decimals_for(step / div),
+        _ => decimals_for(step),
+    };
+    ticks
+        .iter()
+        .map(|t| unit.format(lang, *t, decimals))
+        .collect()
 }
 
 /// Width needed left of the plot for tick labels and the y-axis title.
@@ -1387,6 +1420,722 @@ fn hexagon(
 }
 
 // ---------------------------------------------------------------------------------------------
+// Scatter
+// ---------------------------------------------------------------------------------------------
+
+/// At most this many scatter points are drawn (evenly thinned above it).
+const MAX_POINTS: usize = 4000;
+/// Up to this many drawn points, each carries its own `<title>`.
+const MAX_POINT_TITLES: usize = 1500;
+
+/// One axis of a scatter plot, linear or logarithmic. Positions are in axis space: the value
+/// on a linear axis, its base-10 logarithm on a logarithmic one.
+struct Axis {
+    /// Logarithmic.
+    log: bool,
+    /// Axis-space minimum.
+    lo: f64,
+    /// Axis-space maximum.
+    hi: f64,
+    /// Tick positions in axis space.
+    ticks: Vec<f64>,
+    /// Tick labels.
+    labels: Vec<String>,
+}
+
+impl Axis {
+    /// A linear axis over `lo..hi` (finite, `lo <= hi`).
+    fn linear(lo: f64, hi: f64, lang: Lang) -> Axis {
+        let (lo, hi, step, ticks) = span_ticks(lo, hi);
+        let labels = tick_labels(&ticks, step, lang);
+        Axis {
+            log: false,
+            lo,
+            hi,
+            ticks,
+            labels,
+        }
+    }
+
+    /// A logarithmic axis over `lo..hi` (positive, `lo <= hi`): ticks at powers of ten, every
+    /// power while there are at most ten decades, else every second, fifth, … one.
+    fn log(lo: f64, hi: f64, lang: Lang) -> Axis {
+        let mut e_lo = lo.log10().floor().clamp(-330.0, 310.0);
+        let mut e_hi = hi.log10().ceil().clamp(-330.0, 310.0);
+        if e_hi <= e_lo {
+            e_hi = e_lo + 1.0;
+        }
+        let every = [1.0, 2.0, 5.0, 10.0, 20.0, 50.0, 100.0]
+            .into_iter()
+            .find(|k| (e_hi - e_lo) / k <= 10.0)
+            .unwrap_or(100.0);
+        e_lo = (e_lo / every).floor() * every;
+        e_hi = (e_hi / every).ceil() * every;
+        let n = ((e_hi - e_lo) / every).round() as usize;
+        let ticks: Vec<f64> = (0..=n).map(|i| e_lo + every * i as f64).collect();
+        let labels = ticks.iter().map(|e| log_label(lang, *e as i32)).collect();
+        Axis {
+            log: true,
+            lo: e_lo,
+            hi: e_hi,
+            ticks,
+            labels,
+        }
+    }
+
+    /// Where axis-space position `t` lies, from 0 (minimum) to 1 (maximum).
+    fn frac_of(&self, t: f64) -> f64 {
+        let span = self.hi / 2.0 - self.lo / 2.0;
+        if !(span > 0.0 && span.is_finite()) {
+            return 0.5;
+        }
+        let f = (t / 2.0 - self.lo / 2.0) / span;
+        if f.is_nan() { 0.5 } else { f.clamp(0.0, 1.0) }
+    }
+
+    /// Where value `v` lies, from 0 to 1.
+    fn frac(&self, v: f64) -> f64 {
+        self.frac_of(if self.log { v.log10() } else { v })
+    }
+}
+
+/// The label of the tick at 10^`e`: `0.01`, `1`, `100`, `1k`, `10k`, `1M` (`1 mln`), … and
+/// `1e-9` or `1e18` far out.
+fn log_label(lang: Lang, e: i32) -> String {
+    let p = |k: i32| 10u64.pow(k.clamp(0, 2) as u32);
+    match e {
+        -6..=-1 => lang.num(10f64.powi(e), e.unsigned_abs() as usize),
+        0..=2 => lang.int(p(e)),
+        3..=5 => format!("{}k", p(e - 3)),
+        6..=8 => format!("{}{}", p(e - 6), lang.pick("M", " mln")),
+        9..=11 => format!("{}{}", p(e - 9), lang.pick("B", " mld")),
+        12..=14 => format!("{}{}", p(e - 12), lang.pick("T", " bln")),
+        _ => format!("1e{e}"),
+    }
+}
+
+/// Nice ticks for a linear scatter axis: like [`nice_ticks`] (from zero) when the range
+/// touches or comes near zero, else ticks around the data only.
+fn span_ticks(lo: f64, hi: f64) -> (f64, f64, f64, Vec<f64>) {
+    let near_zero =
+        (lo <= 0.0 && hi >= 0.0) || (lo > 0.0 && lo <= hi / 2.0) || (hi < 0.0 && hi >= lo / 2.0);
+    if near_zero || !(lo.is_finite() && hi.is_finite()) {
+        return nice_ticks(lo, hi);
+    }
+    // Both ends have the same sign, so `hi - lo` cannot overflow.
+    let (mut lo, mut hi) = (lo.min(hi), hi.max(lo));
+    if hi <= lo {
+        let d = (lo.abs() * 0.05).max(f64::MIN_POSITIVE);
+        lo -= d;
+        hi += d;
+    }
+    let raw = (hi - lo) / 4.0;
+    let mag = 10f64.powf(raw.log10().floor());
+    let step = if mag > 0.0 && mag.is_finite() {
+        let norm = raw / mag;
+        [1.0, 2.0, 2.5, 5.0, 10.0]
+            .into_iter()
+            .find(|m| *m >= norm * (1.0 - 1e-9))
+            .unwrap_or(10.0)
+            * mag
+    } else {
+        raw
+    };
+    if !(step > 0.0 && step.is_finite()) {
+        return (lo, hi, hi - lo, vec![lo, hi]);
+    }
+    let k_lo = (lo / step).floor();
+    let mut k_hi = (hi / step).ceil();
+    if k_hi <= k_lo || k_hi.is_nan() {
+        k_hi = k_lo + 1.0;
+    }
+    let n = (k_hi - k_lo).clamp(1.0, 12.0) as usize;
+    let ticks: Vec<f64> = (0..=n).map(|i| (k_lo + i as f64) * step).collect();
+    let first = ticks.first().copied().unwrap_or(lo);
+    let last = ticks.last().copied().unwrap_or(hi);
+    (first, last, step, ticks)
+}
+
+/// Points in the plane, one colour per series, on linear or logarithmic axes.
+fn scatter(
+    chart: &Chart,
+    series: &[PointSeries],
+    log_x: bool,
+    log_y: bool,
+    lang: Lang,
+) -> Option<Drawn> {
+    let ok = |v: f64, log: bool| v.is_finite() && (!log || v > 0.0);
+    let kept: Vec<Vec<[f64; 2]>> = series
+        .iter()
+        .map(|s| {
+            s.points
+                .iter()
+                .copied()
+                .filter(|p| ok(p[0], log_x) && ok(p[1], log_y))
+                .collect()
+        })
+        .collect();
+    let total: usize = kept.iter().map(Vec::len).sum();
+    let range = |k: usize| {
+        kept.iter()
+            .flatten()
+            .fold(None, |r: Option<(f64, f64)>, p| {
+                Some(r.map_or((p[k], p[k]), |(lo, hi)| (lo.min(p[k]), hi.max(p[k]))))
+            })
+    };
+    let ((x_lo, x_hi), (y_lo, y_hi)) = (range(0)?, range(1)?);
+    let axis = |log: bool, lo: f64, hi: f64| {
+        if log {
+            Axis::log(lo, hi, lang)
+        } else {
+            Axis::linear(lo, hi, lang)
+        }
+    };
+    let (xa, ya) = (axis(log_x, x_lo, x_hi), axis(log_y, y_lo, y_hi));
+
+    let mut body = String::new();
+    let mut y = header(&mut body, &chart.title, W);
+    let names = legend_names(series.iter().map(|s| s.name.as_str()), lang);
+    if series.len() > 1 {
+        y = legend(&mut body, &names, y, Mark::Dot);
+    }
+    let top = y + 20.0;
+    let bottom = top + 260.0;
+    let label_w = |l: Option<&String>| l.map_or(0.0, |l| text_w(l, 11.0));
+    // The outer x tick labels are centred on the ends of the axis: keep room for their halves.
+    let left = axis_margin(chart, &ya.labels).max(4.0 + label_w(xa.labels.first()) / 2.0);
+    let right = (W - PAD).min(W - 4.0 - label_w(xa.labels.last()) / 2.0);
+    let inset = 6.0;
+    let px = |f: f64| left + inset + f * (right - left - 2.0 * inset);
+    let py = |f: f64| bottom - inset - f * (bottom - top - 2.0 * inset);
+
+    // Grid, tick labels and the two axes.
+    body.push_str("<g class=\"hc-grid\" stroke=\"currentColor\" stroke-opacity=\".15\">\n");
+    for t in &xa.ticks {
+        let x = px(xa.frac_of(*t));
+        w!(
+            body,
+            "<line x1=\"{}\" y1=\"{}\" x2=\"{}\" y2=\"{}\"/>\n",
+            N(x),
+            N(top),
+            N(x),
+            N(bottom)
+        );
+    }
+    for t in &ya.ticks {
+        let yy = py(ya.frac_of(*t));
+        w!(
+            body,
+            "<line x1=\"{}\" y1=\"{}\" x2=\"{}\" y2=\"{}\"/>\n",
+            N(left),
+            N(yy),
+            N(right),
+            N(yy)
+        );
+    }
+    body.push_str("</g>\n<g class=\"hc-ticks\" font-size=\"11\" text-anchor=\"end\">\n");
+    for (t, label) in ya.ticks.iter().zip(&ya.labels) {
+        w!(
+            body,
+            "<text x=\"{}\" y=\"{}\">{}</text>\n",
+            N(left - 6.0),
+            N(py(ya.frac_of(*t)) + 4.0),
+            esc(label)
+        );
+    }
+    body.push_str("</g>\n");
+    // x tick labels, thinned so that they do not overlap.
+    let widest = xa
+        .labels
+        .iter()
+        .map(|l| text_w(l, 11.0))
+        .fold(0.0, f64::max);
+    let gap = if xa.ticks.len() > 1 {
+        (right - left - 2.0 * inset) / (xa.ticks.len() - 1) as f64
+    } else {
+        f64::INFINITY
+    };
+    let every = ((widest + 8.0) / gap).ceil().max(1.0) as usize;
+    body.push_str("<g class=\"hc-xlabels\" font-size=\"11\" text-anchor=\"middle\">\n");
+    for (t, label) in xa.ticks.iter().zip(&xa.labels).step_by(every) {
+        w!(
+            body,
+            "<text x=\"{}\" y=\"{}\">{}</text>\n",
+            N(px(xa.frac_of(*t))),
+            N(bottom + 15.0),
+            esc(label)
+        );
+    }
+    body.push_str("</g>\n");
+    w!(
+        body,
+        "<g class=\"hc-axis\" stroke=\"currentColor\" stroke-opacity=\".6\">\
+         <line x1=\"{}\" y1=\"{}\" x2=\"{}\" y2=\"{}\"/>\
+         <line x1=\"{}\" y1=\"{}\" x2=\"{}\" y2=\"{}\"/></g>\n",
+        N(left),
+        N(top),
+        N(left),
+        N(bottom),
+        N(left),
+        N(bottom),
+        N(right),
+        N(bottom)
+    );
+    y_title(&mut body, chart, (top + bottom) / 2.0, bottom - top);
+
+    // Points, evenly thinned when there are too many.
+    let stride = total.div_ceil(MAX_POINTS).max(1);
+    let shown: usize = kept.iter().map(|p| p.len().div_ceil(stride)).sum();
+    let titles = shown <= MAX_POINT_TITLES;
+    let r = if shown <= 200 {
+        3.5
+    } else if shown <= 1000 {
+        2.5
+    } else {
+        1.8
+    };
+    let axis_name = |label: &str, fallback: &'static str| match label.trim() {
+        "" => fallback.to_string(),
+        l => truncate(l, 40),
+    };
+    let (x_name, y_name) = (
+        axis_name(&chart.x_label, "x"),
+        axis_name(&chart.y_label, "y"),
+    );
+    for (j, pts) in kept.iter().enumerate() {
+        if pts.is_empty() {
+            continue;
+        }
+        let (colour, light) = series_style(j);
+        let outline = if light {
+            " stroke=\"currentColor\" stroke-width=\".75\""
+        } else {
+            ""
+        };
+        w!(
+            body,
+            "<g class=\"hc-series\" fill=\"{colour}\" fill-opacity=\".85\"{outline}>\n"
+        );
+        for p in pts.iter().step_by(stride) {
+            let (cx, cy) = (px(xa.frac(p[0])), py(ya.frac(p[1])));
+            if titles {
+                let prefix = match names.get(j) {
+                    Some(name) if series.len() > 1 => format!("{name} · "),
+                    _ => String::new(),
+                };
+                w!(
+                    body,
+                    "<circle cx=\"{}\" cy=\"{}\" r=\"{}\"><title>{}</title></circle>\n",
+                    N(cx),
+                    N(cy),
+                    N(r),
+                    esc(&format!(
+                        "{prefix}{x_name}: {} · {y_name}: {}",
+                        fmt_value(lang, p[0]),
+                        fmt_value(lang, p[1])
+                    ))
+                );
+            } else {
+                w!(
+                    body,
+                    "<circle cx=\"{}\" cy=\"{}\" r=\"{}\"/>\n",
+                    N(cx),
+                    N(cy),
+                    N(r)
+                );
+            }
+        }
+        body.push_str("</g>\n");
+    }
+    let mut end = x_title(&mut body, chart, left, right, bottom + 34.0);
+    if shown < total {
+        w!(
+            body,
+            "<text x=\"{}\" y=\"{}\" font-size=\"11\">{}</text>\n",
+            N(left),
+            N(end + 10.0),
+            esc(&format!(
+                "{} {} {} {} {}",
+                lang.pick("Showing", "Getoond:"),
+                lang.int(shown as u64),
+                lang.pick("of", "van"),
+                lang.int(total as u64),
+                lang.pick("points", "punten")
+            ))
+        );
+        end += 16.0;
+    }
+    Some(Drawn {
+        kind: "scatter",
+        width: W,
+        height: end + 12.0,
+        body,
+    })
+}
+
+// ---------------------------------------------------------------------------------------------
+// Network
+// ---------------------------------------------------------------------------------------------
+
+/// At most this many network nodes are drawn (highlighted ones first, then the largest).
+const MAX_NODES: usize = 300;
+/// At most this many network edges are drawn (the heaviest).
+const MAX_EDGES: usize = 3000;
+/// At most this many node labels are drawn (highlighted nodes first, then the largest).
+const MAX_NODE_LABELS: usize = 40;
+/// Iterations of the force layout.
+const LAYOUT_ITERATIONS: usize = 300;
+/// Height of the network drawing area: from this for a few nodes …
+const NETWORK_MIN_H: f64 = 220.0;
+/// … to this for many.
+const NETWORK_MAX_H: f64 = 380.0;
+
+/// A size, or 0 when it is not a positive number.
+fn positive(v: f64) -> f64 {
+    if v.is_finite() && v > 0.0 { v } else { 0.0 }
+}
+
+/// Fruchterman–Reingold force-directed layout ("Graph drawing by force-directed placement",
+/// Software: Practice and Experience 21(11), 1991) with unit area (`k = √(1/n)`) and a pull
+/// to the centre (force `d`), so that separate parts and lone nodes stay near the rest
+/// instead of drifting away. The caller scales the result to the canvas.
+///
+/// Deterministic: nodes start on a circle ordered by group, then index, and every step runs in
+/// a fixed order, so the same input always gives the same positions.
+fn force_layout(groups: &[u32], edges: &[(usize, usize, f64)]) -> Vec<[f64; 2]> {
+    let n = groups.len();
+    let mut pos = vec![[0.0f64; 2]; n];
+    if n <= 1 {
+        return pos;
+    }
+    let mut order: Vec<usize> = (0..n).collect();
+    order.sort_by_key(|&i| (groups[i], i));
+    for (k, &i) in order.iter().enumerate() {
+        let a = std::f64::consts::TAU * k as f64 / n as f64;
+        pos[i] = [0.5 * a.cos(), 0.5 * a.sin()];
+    }
+    let k2 = 1.0 / n as f64;
+    let k = k2.sqrt();
+    let w_max = edges.iter().map(|e| e.2).fold(0.0, f64::max);
+    let mut temp = 0.1;
+    let cool = temp / (LAYOUT_ITERATIONS as f64 + 1.0);
+    let mut disp = vec![[0.0f64; 2]; n];
+    for _ in 0..LAYOUT_ITERATIONS {
+        disp.fill([0.0, 0.0]);
+        // Repulsion between every pair: k² / d.
+        for i in 0..n {
+            for j in i + 1..n {
+                let (mut dx, mut dy) = (pos[i][0] - pos[j][0], pos[i][1] - pos[j][1]);
+                let mut d2 = dx * dx + dy * dy;
+                if d2 < 1e-12 {
+                    // Coincident nodes: part them in a direction fixed by their indexes.
+                    dx = 1e-4 * (1 + i % 7) as f64;
+                    dy = 1e-4 * (1 + j % 5) as f64;
+                    d2 = dx * dx + dy * dy;
+                }
+                let f = k2 / d2;
+                disp[i][0] += dx * f;
+                disp[i][1] += dy * f;
+                disp[j][0] -= dx * f;
+                disp[j][1] -= dy * f;
+            }
+        }
+        // Attraction along edges: d² / k, stronger for heavier edges.
+        for &(a, b, w) in edges {
+            let (dx, dy) = (pos[a][0] - pos[b][0], pos[a][1] - pos[b][1]);
+            let d = (dx * dx + dy * dy).sqrt();
+            let s = if w_max > 0.0 {
+                0.5 + 0.5 * w / w_max
+            } else {
+                0.5
+            };
+            let f = d / k * s;
+            disp[a][0] -= dx * f;
+            disp[a][1] -= dy * f;
+            disp[b][0] += dx * f;
+            disp[b][1] += dy * f;
+        }
+        for (p, d) in pos.iter_mut().zip(&mut disp) {
+            d[0] -= p[0];
+            d[1] -= p[1];
+            let len = (d[0] * d[0] + d[1] * d[1]).sqrt();
+            if len > 0.0 && len.is_finite() {
+                let step = len.min(temp) / len;
+                p[0] = (p[0] + d[0] * step).clamp(-10.0, 10.0);
+                p[1] = (p[1] + d[1] * step).clamp(-10.0, 10.0);
+            }
+        }
+        temp = (temp - cool).max(1e-4);
+    }
+    pos
+}
+
+/// A small network: nodes sized by area and coloured by group, edges by weight.
+fn network(chart: &Chart, nodes: &[NetNode], edges: &[NetEdge], lang: Lang) -> Option<Drawn> {
+    if nodes.is_empty() {
+        return None;
+    }
+    // Which nodes are drawn: all, or the highlighted and then the largest ones.
+    let mut keep: Vec<usize> = (0..nodes.len()).collect();
+    if nodes.len() > MAX_NODES {
+        keep.sort_by(|&a, &b| {
+            nodes[b]
+                .highlight
+                .cmp(&nodes[a].highlight)
+                .then(positive(nodes[b].size).total_cmp(&positive(nodes[a].size)))
+                .then(a.cmp(&b))
+        });
+        keep.truncate(MAX_NODES);
+        keep.sort_unstable();
+    }
+    let mut slot = vec![usize::MAX; nodes.len()];
+    for (k, &i) in keep.iter().enumerate() {
+        slot[i] = k;
+    }
+    let n = keep.len();
+    let node = |k: usize| &nodes[keep[k]];
+    // Edges between drawn nodes, no loops; the heaviest when there are too many.
+    let mut lines: Vec<(usize, usize, f64)> = edges
+        .iter()
+        .filter_map(|e| {
+            let a = *slot.get(e.source as usize)?;
+            let b = *slot.get(e.target as usize)?;
+            (a != usize::MAX && b != usize::MAX && a != b).then_some((a, b, positive(e.weight)))
+        })
+        .collect();
+    if lines.len() > MAX_EDGES {
+        let mut by_weight: Vec<usize> = (0..lines.len()).collect();
+        by_weight.sort_by(|&a, &b| lines[b].2.total_cmp(&lines[a].2).then(a.cmp(&b)));
+        by_weight.truncate(MAX_EDGES);
+        by_weight.sort_unstable();
+        lines = by_weight.into_iter().map(|i| lines[i]).collect();
+    }
+
+    let mut body = String::new();
+    let y = header(&mut body, &chart.title, W);
+    let r_max = (20.0 * (30.0 / n as f64).sqrt()).clamp(6.0, 20.0);
+    let r_min = 2.5;
+    let s_max = (0..n).map(|k| positive(node(k).size)).fold(0.0, f64::max);
+    let radius: Vec<f64> = (0..n)
+        .map(|k| {
+            if s_max > 0.0 {
+                (r_max * (positive(node(k).size) / s_max).sqrt()).clamp(r_min, r_max)
+            } else {
+                (r_min + r_max) / 2.0
+            }
+        })
+        .collect();
+    let (left, right) = (PAD + r_max, W - PAD - r_max);
+    let height = (90.0 * (n as f64).sqrt()).clamp(NETWORK_MIN_H, NETWORK_MAX_H);
+    let (top, bottom) = (y + 8.0 + r_max, y + 8.0 + r_max + height);
+    let groups: Vec<u32> = (0..n).map(|k| node(k).group).collect();
+    let raw = force_layout(&groups, &lines);
+    // Fit the layout to the drawing area, centred, stretched at most 1.6 times more along
+    // one axis than along the other.
+    let span = |v: fn(&[f64; 2]) -> f64| {
+        raw.iter()
+            .map(v)
+            .fold((f64::INFINITY, f64::NEG_INFINITY), |(a, b), x| {
+                (a.min(x), b.max(x))
+            })
+    };
+    let (bx, by) = (span(|p| p[0]), span(|p| p[1]));
+    let scale = |(min, max): (f64, f64), room: f64| {
+        if max - min > 1e-9 {
+            room / (max - min)
+        } else {
+            f64::INFINITY
+        }
+    };
+    let (sx, sy) = (scale(bx, right - left), scale(by, bottom - top));
+    let s = sx.min(sy);
+    let (sx, sy) = (sx.min(1.6 * s), sy.min(1.6 * s));
+    let place = |v: f64, (min, max): (f64, f64), k: f64, lo: f64, hi: f64| {
+        if k.is_finite() {
+            (lo + hi) / 2.0 + (v - (min + max) / 2.0) * k
+        } else {
+            (lo + hi) / 2.0
+        }
+    };
+    let xs: Vec<f64> = raw
+        .iter()
+        .map(|p| place(p[0], bx, sx, left, right))
+        .collect();
+    let ys: Vec<f64> = raw
+        .iter()
+        .map(|p| place(p[1], by, sy, top, bottom))
+        .collect();
+
+    // Edges, width by weight.
+    let w_max = lines.iter().map(|e| e.2).fold(0.0, f64::max);
+    body.push_str(
+        "<g class=\"hc-edges\" stroke=\"currentColor\" stroke-opacity=\".35\" stroke-linecap=\"round\">\n",
+    );
+    for &(a, b, wt) in &lines {
+        let width = if w_max > 0.0 {
+            (4.0 * wt / w_max).clamp(0.8, 4.0)
+        } else {
+            0.8
+        };
+        w!(
+            body,
+            "<line x1=\"{}\" y1=\"{}\" x2=\"{}\" y2=\"{}\" stroke-width=\"{}\"/>\n",
+            N(xs[a]),
+            N(ys[a]),
+            N(xs[b]),
+            N(ys[b]),
+            N(width)
+        );
+    }
+    body.push_str("</g>\n");
+
+    // Nodes: the largest first (small ones stay visible on top), highlighted ones last.
+    let mut draw: Vec<usize> = (0..n).collect();
+    draw.sort_by(|&a, &b| {
+        node(a)
+            .highlight
+            .cmp(&node(b).highlight)
+            .then(radius[b].total_cmp(&radius[a]))
+            .then(a.cmp(&b))
+    });
+    let name = |k: usize| match node(k).label.trim() {
+        "" => format!("{} {}", lang.pick("Node", "Knoop"), keep[k] + 1),
+        l => l.to_string(),
+    };
+    body.push_str("<g class=\"hc-nodes\">\n");
+    for &k in &draw {
+        let (colour, light) = series_style(node(k).group as usize);
+        let outline = if node(k).highlight {
+            "class=\"hc-highlight\" stroke=\"currentColor\" stroke-width=\"3\""
+        } else if light {
+            "stroke=\"currentColor\" stroke-opacity=\".8\" stroke-width=\"1\""
+        } else {
+            "stroke=\"currentColor\" stroke-opacity=\".4\" stroke-width=\"1\""
+        };
+        w!(
+            body,
+            "<circle cx=\"{}\" cy=\"{}\" r=\"{}\" fill=\"{colour}\" {outline}><title>{} ({} {})</title></circle>\n",
+            N(xs[k]),
+            N(ys[k]),
+            N(radius[k]),
+            esc(&name(k)),
+            lang.pick("group", "groep"),
+            u64::from(node(k).group) + 1
+        );
+    }
+    body.push_str("</g>\n");
+
+    // Labels beside the nodes (right, else left), inside the canvas, over neither another
+    // label nor another node; a label that finds no room is left to the node's `<title>`.
+    let mut by_rank: Vec<usize> = (0..n).collect();
+    by_rank.sort_by(|&a, &b| {
+        node(b)
+            .highlight
+            .cmp(&node(a).highlight)
+            .then(radius[b].total_cmp(&radius[a]))
+            .then(a.cmp(&b))
+    });
+    let overlaps =
+        |a: &[f64; 4], b: &[f64; 4]| a[0] < b[2] && b[0] < a[2] && a[1] < b[3] && b[1] < a[3];
+    let discs: Vec<[f64; 4]> = (0..n)
+        .map(|k| {
+            let r = radius[k] * 0.85;
+            [xs[k] - r, ys[k] - r, xs[k] + r, ys[k] + r]
+        })
+        .collect();
+    let mut placed: Vec<[f64; 4]> = Vec::new();
+    let mut labels = String::new();
+    for &k in by_rank.iter().take(MAX_NODE_LABELS) {
+        let full = node(k).label.trim();
+        if full.is_empty() {
+            continue;
+        }
+        let (cx, cy, r) = (xs[k], ys[k], radius[k]);
+        let base = (cy + 4.0).clamp(y + 12.0, bottom + r_max - 2.0);
+        let free = |rect: &[f64; 4]| {
+            !placed.iter().any(|p| overlaps(rect, p))
+                && !discs
+                    .iter()
+                    .enumerate()
+                    .any(|(j, d)| j != k && overlaps(rect, d))
+        };
+        let mut chosen = None;
+        for right_side in [true, false] {
+            let room = if right_side {
+                W - PAD - (cx + r + 3.0)
+            } else {
+                (cx - r - 3.0) - PAD
+            };
+            let fit = (room / (11.0 * GLYPH)).floor();
+            if fit < 4.0 {
+                continue;
+            }
+            let shown = truncate(full, (fit as usize).min(24));
+            let wdt = text_w(&shown, 11.0);
+            let (x0, x) = if right_side {
+                (cx + r + 3.0, cx + r + 3.0)
+            } else {
+                (cx - r - 3.0 - wdt, cx - r - 3.0)
+            };
+            let rect = [x0, base - 10.0, x0 + wdt, base + 3.0];
+            if free(&rect) {
+                chosen = Some((rect, x, right_side, shown));
+                break;
+            }
+        }
+        let Some((rect, x, right_side, shown)) = chosen else {
+            continue;
+        };
+        placed.push(rect);
+        let anchor = if right_side { "start" } else { "end" };
+        let attrs = format!("x=\"{}\" y=\"{}\" text-anchor=\"{anchor}\"", N(x), N(base));
+        label_text(&mut labels, &attrs, full, &shown);
+    }
+    if !labels.is_empty() {
+        body.push_str("<g class=\"hc-labels\" font-size=\"11\">\n");
+        body.push_str(&labels);
+        body.push_str("</g>\n");
+    }
+
+    // What the marks mean.
+    let mut note = lang
+        .pick(
+            "Circle area = size; colour = group",
+            "Oppervlak cirkel = grootte; kleur = groep",
+        )
+        .to_string();
+    if (0..n).any(|k| node(k).highlight) {
+        note.push_str(lang.pick("; thick outline = highlighted", "; dikke rand = uitgelicht"));
+    }
+    if !lines.is_empty() {
+        note.push_str(lang.pick("; line width = weight", "; lijndikte = gewicht"));
+    }
+    if n < nodes.len() {
+        note.push_str(&format!(
+            " ({} {} {} {})",
+            lang.pick("showing", "getoond:"),
+            lang.int(n as u64),
+            lang.pick("of", "van"),
+            lang.int(nodes.len() as u64)
+        ));
+    }
+    let base = bottom + r_max + 20.0;
+    w!(
+        body,
+        "<text class=\"hc-legend\" x=\"{}\" y=\"{}\" font-size=\"11\">{}</text>\n",
+        N(PAD),
+        N(base),
+        esc(&note)
+    );
+    Some(Drawn {
+        kind: "network",
+        width: W,
+        height: base + 12.0,
+        body,
+    })
+}
+
+// ---------------------------------------------------------------------------------------------
 // No data
 // ---------------------------------------------------------------------------------------------
 
@@ -1495,13 +2244,98 @@ mod tests {
         }
     }
 
+    fn points(name: &str, pts: &[[f64; 2]]) -> PointSeries {
+        PointSeries {
+            name: name.into(),
+            points: pts.to_vec(),
+        }
+    }
+
+    /// A degree distribution: two series, log-log, with points a log axis cannot show.
+    fn scatter_kind() -> ChartKind {
+        ChartKind::Scatter {
+            series: vec![
+                points(
+                    "in-degree",
+                    &[
+                        [1.0, 1200.0],
+                        [2.0, 400.0],
+                        [5.0, 60.0],
+                        [40.0, 3.0],
+                        [900.0, 1.0],
+                        [0.0, 50.0],
+                        [3.0, -1.0],
+                        [f64::NAN, 2.0],
+                    ],
+                ),
+                points("out-degree", &[[1.0, 800.0], [3.0, 200.0], [20.0, 9.0]]),
+            ],
+            log_x: true,
+            log_y: true,
+        }
+    }
+
+    fn node(label: &str, size: f64, group: u32, highlight: bool) -> NetNode {
+        NetNode {
+            label: label.into(),
+            size,
+            group,
+            highlight,
+        }
+    }
+
+    fn edge(source: u32, target: u32, weight: f64) -> NetEdge {
+        NetEdge {
+            source,
+            target,
+            weight,
+        }
+    }
+
+    /// Two triangles joined by one edge, a brand node in the first.
+    fn network_kind() -> ChartKind {
+        ChartKind::Network {
+            nodes: vec![
+                node("acme", 12.0, 0, true),
+                node("alice", 4.0, 0, false),
+                node("bob", 3.0, 0, false),
+                node("carol", 6.0, 1, false),
+                node("dave", 2.0, 1, false),
+                node("erin", 1.0, 1, false),
+            ],
+            edges: vec![
+                edge(0, 1, 2.0),
+                edge(1, 2, 1.0),
+                edge(2, 0, 1.0),
+                edge(3, 4, 1.0),
+                edge(4, 5, 2.0),
+                edge(5, 3, 1.0),
+                edge(0, 3, 1.0),
+            ],
+        }
+    }
+
     fn all_kinds() -> Vec<ChartKind> {
         vec![
             bar_kind(),
             line_kind(),
             heatmap_kind(vec![[1, 20]]),
+            scatter_kind(),
+            network_kind(),
             honeycomb_kind(),
         ]
+    }
+
+    /// The numbers of attribute `name` on the elements of `tag` (`<circle`, …).
+    fn attr_values(svg: &str, tag: &str, name: &str) -> Vec<f64> {
+        svg.split(tag)
+            .skip(1)
+            .filter_map(|rest| {
+                let el = rest.split('>').next()?;
+                let v = el.split(&format!(" {name}=\"")).nth(1)?;
+                v.split('"').next()?.parse().ok()
+            })
+            .collect()
     }
 
     /// Checks tag nesting, entities and the absence of unprintable numbers.
@@ -1567,6 +2401,22 @@ mod tests {
                 columns: vec![attr.into(), "'&'".into()],
                 values: vec![vec![1.0, 2.0]],
                 highlight: vec![[0, 1]],
+            },
+            ChartKind::Scatter {
+                series: vec![
+                    points(evil, &[[1.0, 2.0], [3.0, 4.0]]),
+                    points(attr, &[[2.0, 1.0]]),
+                ],
+                log_x: false,
+                log_y: true,
+            },
+            ChartKind::Network {
+                nodes: vec![
+                    node(evil, 2.0, 0, true),
+                    node(attr, 1.0, 1, false),
+                    node("'&'", 1.0, 7, false),
+                ],
+                edges: vec![edge(0, 1, 1.0), edge(1, 2, 3.0)],
             },
             ChartKind::Honeycomb {
                 cells: vec![HoneycombCell {
@@ -1891,6 +2741,26 @@ mod tests {
                 highlight: vec![[0, 0]],
             },
             ChartKind::Honeycomb { cells: vec![] },
+            ChartKind::Scatter {
+                series: vec![],
+                log_x: false,
+                log_y: false,
+            },
+            ChartKind::Scatter {
+                series: vec![points("s", &[])],
+                log_x: true,
+                log_y: false,
+            },
+            // Only points a log axis cannot show.
+            ChartKind::Scatter {
+                series: vec![points("s", &[[0.0, 1.0], [-2.0, 5.0], [f64::NAN, 1.0]])],
+                log_x: true,
+                log_y: true,
+            },
+            ChartKind::Network {
+                nodes: vec![],
+                edges: vec![edge(0, 1, 1.0)],
+            },
         ];
         for kind in empties {
             let c = chart("e", "Empty", kind);
@@ -1901,6 +2771,227 @@ mod tests {
             assert!(render_svg(&c, Lang::Nl).contains(">geen gegevens</text>"));
         }
         assert!(!render_svg(&chart("b", "t", bar_kind()), Lang::En).contains("no data"));
+    }
+
+    #[test]
+    fn log_axes_tick_at_powers_of_ten() {
+        assert_eq!(
+            (-2..=7).map(|e| log_label(Lang::En, e)).collect::<Vec<_>>(),
+            [
+                "0.01", "0.1", "1", "10", "100", "1k", "10k", "100k", "1M", "10M"
+            ]
+        );
+        assert_eq!(log_label(Lang::Nl, -1), "0,1");
+        assert_eq!(log_label(Lang::Nl, 9), "1 mld");
+        assert_eq!(log_label(Lang::En, 20), "1e20");
+        let a = Axis::log(1.0, 900.0, Lang::En);
+        assert_eq!(a.ticks, vec![0.0, 1.0, 2.0, 3.0]);
+        assert_eq!(a.labels, ["1", "10", "100", "1k"]);
+        assert_eq!(a.frac(10.0), 1.0 / 3.0);
+        // One value still spans a decade; a hundred decades are labelled every tenth.
+        assert_eq!(Axis::log(5.0, 5.0, Lang::En).labels, ["1", "10"]);
+        let wide = Axis::log(1e-150, 1e150, Lang::En);
+        assert!(wide.ticks.len() <= 11, "{:?}", wide.labels);
+        assert!(Axis::log(5e-324, f64::MAX, Lang::En).ticks.len() <= 11);
+
+        let svg = render_svg(&chart("deg", "Degrees", scatter_kind()), Lang::En);
+        assert_well_formed(&svg);
+        assert!(svg.contains("hc-chart-scatter"));
+        for label in [">1</text>", ">10</text>", ">100</text>", ">1k</text>"] {
+            assert!(svg.contains(label), "{label} in {svg}");
+        }
+        assert!(!svg.contains(">0</text>"), "no zero on a log axis");
+        // Eight points, of which three have a non-positive or NaN coordinate; two legend dots.
+        assert_eq!(svg.matches("<circle").count(), 5 + 3 + 2);
+        assert!(svg.contains("class=\"hc-legend\""));
+        assert!(
+            svg.contains("<title>in-degree · x axis: 40 · y axis: 3</title>"),
+            "{svg}"
+        );
+        assert!(svg.contains(">x axis</text>") && svg.contains(">y axis</text>"));
+        // Larger x is further right, larger y further up (after the two legend dots).
+        let xs = &attr_values(&svg, "<circle", "cx")[2..];
+        let ys = &attr_values(&svg, "<circle", "cy")[2..];
+        assert!(xs[0] < xs[1] && xs[1] < xs[2], "{xs:?}");
+        assert!(ys[0] < ys[1] && ys[1] < ys[2], "{ys:?}");
+    }
+
+    #[test]
+    fn linear_scatter_axes_fit_the_data() {
+        let (lo, hi, step, ticks) = span_ticks(2011.0, 2019.0);
+        assert!(lo >= 2000.0 && hi <= 2020.0 && step > 0.0, "{ticks:?}");
+        assert!((3..=13).contains(&ticks.len()));
+        assert_eq!(span_ticks(2.0, 9.0).0, 0.0, "near zero: from zero");
+        let (lo, hi, _, _) = span_ticks(5.0, 5.0);
+        assert!(lo < 5.0 && hi > 5.0);
+        let c = chart(
+            "s",
+            "t",
+            ChartKind::Scatter {
+                series: vec![points(
+                    "",
+                    &[
+                        [-3.0, 0.5],
+                        [12.0, -0.25],
+                        [1e300, 1.0],
+                        [f64::INFINITY, 2.0],
+                    ],
+                )],
+                log_x: false,
+                log_y: false,
+            },
+        );
+        let svg = render_svg(&c, Lang::Nl);
+        assert_well_formed(&svg);
+        assert_eq!(svg.matches("<circle").count(), 3);
+        assert!(!svg.contains("hc-legend"), "one series: no legend");
+        // Far more points than are drawn: thinned, said so, still well-formed.
+        let many: Vec<[f64; 2]> = (0..10_000).map(|i| [i as f64, (i % 97) as f64]).collect();
+        let c = chart(
+            "m",
+            "t",
+            ChartKind::Scatter {
+                series: vec![points("a", &many)],
+                log_x: false,
+                log_y: false,
+            },
+        );
+        let svg = render_svg(&c, Lang::En);
+        assert_well_formed(&svg);
+        assert_eq!(svg.matches("<circle").count(), 3334);
+        assert!(svg.contains("Showing 3,334 of 10,000 points"));
+        assert!(
+            !svg.contains("<title>a ·"),
+            "no per-point titles for thousands"
+        );
+    }
+
+    #[test]
+    fn network_is_laid_out_inside_the_canvas() {
+        let c = chart("net", "Leaders", network_kind());
+        let svg = render_svg(&c, Lang::En);
+        assert_well_formed(&svg);
+        assert!(svg.contains("hc-chart-network"));
+        assert_eq!(svg.matches("<circle").count(), 6);
+        assert_eq!(svg.matches("class=\"hc-highlight\"").count(), 1);
+        assert_eq!(
+            svg.split("class=\"hc-edges\"")
+                .nth(1)
+                .and_then(|s| s.split("</g>").next())
+                .map_or(0, |s| s.matches("<line").count()),
+            7
+        );
+        assert!(svg.contains("<title>acme (group 1)</title>"), "{svg}");
+        assert!(svg.contains("thick outline = highlighted"));
+        // Heavier edges are thicker, within bounds.
+        let widths = attr_values(&svg, "<line", "stroke-width");
+        assert!(widths.iter().all(|w| (0.8..=4.0).contains(w)), "{widths:?}");
+        assert!(widths.contains(&4.0) && widths.contains(&2.0));
+        // Bigger nodes are bigger; every circle lies inside the canvas.
+        let (xs, ys, rs) = (
+            attr_values(&svg, "<circle", "cx"),
+            attr_values(&svg, "<circle", "cy"),
+            attr_values(&svg, "<circle", "r"),
+        );
+        let height: f64 = svg
+            .split("viewBox=\"0 0 640 ")
+            .nth(1)
+            .and_then(|s| s.split('"').next())
+            .and_then(|s| s.parse().ok())
+            .unwrap_or(0.0);
+        for ((x, y), r) in xs.iter().zip(&ys).zip(&rs) {
+            assert!(
+                *x - r >= 0.0 && *x + r <= W && *y - r >= 0.0 && *y + r <= height,
+                "{x} {y} {r} in {height}"
+            );
+        }
+        assert!(rs.iter().cloned().fold(0.0, f64::max) > rs.iter().cloned().fold(99.0, f64::min));
+        // Labels stay inside the canvas, on the side where they fit.
+        for el in svg.split("<text").skip(1) {
+            let attr = |name: &str| -> f64 {
+                el.split(&format!(" {name}=\""))
+                    .nth(1)
+                    .and_then(|v| v.split('"').next())
+                    .and_then(|v| v.parse().ok())
+                    .unwrap_or(0.0)
+            };
+            let text = el
+                .split('>')
+                .nth(1)
+                .unwrap_or("")
+                .split('<')
+                .next()
+                .unwrap_or("");
+            let w = text_w(text, 11.0);
+            let x = attr("x");
+            if el.contains("text-anchor=\"start\"") {
+                assert!(x >= 0.0 && x + w <= W, "{el}");
+            } else if el.contains("text-anchor=\"end\"") {
+                assert!(x - w >= 0.0 && x <= W, "{el}");
+            }
+        }
+        for name in ["acme", "alice", "erin"] {
+            assert!(svg.contains(&format!(">{name}</text>")), "{name}: {svg}");
+        }
+    }
+
+    #[test]
+    fn network_survives_odd_input() {
+        let odd = ChartKind::Network {
+            nodes: vec![
+                node("", f64::NAN, 3, false),
+                node(
+                    "a very long label that cannot possibly fit beside a node",
+                    -1.0,
+                    0,
+                    false,
+                ),
+                node("x", 0.0, u32::MAX, true),
+            ],
+            edges: vec![
+                edge(0, 0, 1.0),
+                edge(0, 9, 1.0),
+                edge(1, 2, f64::INFINITY),
+                edge(2, 1, -3.0),
+            ],
+        };
+        let svg = render_svg(&chart("o", "t", odd), Lang::Nl);
+        assert_well_formed(&svg);
+        assert_eq!(svg.matches("<circle").count(), 3);
+        assert!(svg.contains("<title>Knoop 1 (groep 4)</title>"), "{svg}");
+        assert!(svg.contains("(groep 4294967296)"));
+        assert!(svg.contains('…'));
+        // One node; nodes all in one spot.
+        let one = ChartKind::Network {
+            nodes: vec![node("solo", 1.0, 0, false)],
+            edges: vec![],
+        };
+        let svg = render_svg(&chart("1", "t", one), Lang::En);
+        assert_well_formed(&svg);
+        assert_eq!(svg.matches("<circle").count(), 1);
+        // Too many nodes: the highlighted and the largest are kept, and the note says so.
+        let nodes: Vec<NetNode> = (0..MAX_NODES + 50)
+            .map(|i| node(&format!("n{i}"), i as f64, (i % 9) as u32, i == 0))
+            .collect();
+        let edges: Vec<NetEdge> = (1..nodes.len() as u32)
+            .map(|i| edge(i - 1, i, 1.0))
+            .collect();
+        let svg = render_svg(
+            &chart("big", "t", ChartKind::Network { nodes, edges }),
+            Lang::En,
+        );
+        assert_well_formed(&svg);
+        assert_eq!(svg.matches("<circle").count(), MAX_NODES);
+        assert!(
+            svg.contains("<title>n0 (group 1)</title>"),
+            "highlighted node kept"
+        );
+        assert!(
+            !svg.contains("<title>n1 (group 2)</title>"),
+            "small node dropped"
+        );
+        assert!(svg.contains("(showing 300 of 350)"));
+        assert!(svg.matches("</text>").count() <= MAX_NODE_LABELS + 3);
     }
 
     #[test]

@@ -7,6 +7,7 @@
 pub mod charts;
 pub mod cli;
 pub mod demo;
+pub mod graphfile;
 pub mod output;
 pub mod registry;
 pub mod render;

@@ -1,14 +1,15 @@
 //! The pipeline behind `honeycomb report`: load → plugins in parallel → report → render →
 //! write. The binary is glue around [`run_report`].
 
+use crate::graphfile::{write_gexf, write_graphml};
 use crate::output::{OutputSet, file_stem};
 use crate::registry;
 use crate::render::{self, Templates};
 use crate::report::{self, Report};
 use honeycomb_core::time::push_rfc3339;
 use honeycomb_core::{
-    Config, Context, ContextOptions, Dataset, Entity, Lang, LoadError, LoadOptions, Loaded, Period,
-    Plugin, PostKind, Problem, Section, load_folder,
+    ColumnValues, Config, Context, ContextOptions, Dataset, Entity, Lang, LoadError, LoadOptions,
+    Loaded, Period, Plugin, PostKind, Problem, Section, load_folder,
 };
 use std::io::Write;
 use std::panic::{AssertUnwindSafe, catch_unwind};
@@ -647,6 +648,7 @@ pub fn render_all<'a>(
             out.add(name, export_csv(t)?);
         }
     }
+    add_graph_files(&mut out, cx, sections_full);
     // Marks the folder as a report, so that a report written inside a data folder is never
     // read back as data, and lists what this run wrote (for the next run's clean-up).
     let mut marker = String::from("This folder holds a report written by honeycomb.\n");
@@ -658,6 +660,58 @@ pub fn render_all<'a>(
     }
     out.add(honeycomb_core::load::REPORT_MARKER, marker.into_bytes());
     Ok(out)
+}
+
+/// Adds `metrics/<name>.gexf` and `metrics/<name>.graphml` for each graph export a section
+/// asked for, streamed when the set is written. The stem is the export's name when no other
+/// file has it yet, else prefixed by the section id (and numbered if need be), the same for
+/// both files. Nothing is added when the network cannot be built: the plugin that asked has
+/// reported that error already.
+fn add_graph_files<'a>(out: &mut OutputSet<'a>, cx: &'a Context<'a>, sections_full: &'a [Section]) {
+    for s in sections_full {
+        for g in &s.graph_exports {
+            let Ok(net) = cx.network() else { return };
+            let base = file_stem(&g.name);
+            let taken = |out: &OutputSet<'_>, stem: &str| {
+                let (gexf, graphml) = (
+                    format!("metrics/{stem}.gexf"),
+                    format!("metrics/{stem}.graphml"),
+                );
+                out.names()
+                    .any(|p| p == Path::new(&gexf) || p == Path::new(&graphml))
+            };
+            let mut stem = base.clone();
+            if taken(out, &stem) {
+                stem = file_stem(&format!("{}-{base}", s.id));
+            }
+            let prefixed = stem.clone();
+            let mut k = 2;
+            while taken(out, &stem) {
+                stem = format!("{prefixed}-{k}");
+                k += 1;
+            }
+            // The named account columns of this section, in the order asked for.
+            let columns: Vec<(&'a str, &'a ColumnValues)> = g
+                .node_columns
+                .iter()
+                .filter_map(|name| {
+                    s.entity_columns
+                        .iter()
+                        .find(|c| c.entity == Entity::Account && &c.name == name)
+                        .map(|c| (c.name.as_str(), &c.values))
+                })
+                .collect();
+            let gexf_columns = columns.clone();
+            out.add_stream(
+                format!("metrics/{stem}.gexf"),
+                Box::new(move |w: &mut dyn Write| write_gexf(w, cx, net, &gexf_columns)),
+            );
+            out.add_stream(
+                format!("metrics/{stem}.graphml"),
+                Box::new(move |w: &mut dyn Write| write_graphml(w, cx, net, &columns)),
+            );
+        }
+    }
 }
 
 /// Runs `honeycomb report`.
@@ -783,14 +837,15 @@ fn analyse_and_write(
         .filter(|s| s.error.is_some())
         .map(|s| s.id.clone())
         .collect();
-    // The per-entity columns and exports go to the metrics files, not into report.json:
-    // move them out (they can hold a value per post) instead of copying the sections.
+    // The per-entity columns, exports and graph files go to the metrics files, not into
+    // report.json: move them out (they can hold a value per post) instead of copying the sections.
     let sections_full: Vec<Section> = sections
         .iter_mut()
         .map(|s| {
             let mut d = Section::new(s.id.clone(), s.title.clone());
             d.entity_columns = std::mem::take(&mut s.entity_columns);
             d.exports = std::mem::take(&mut s.exports);
+            d.graph_exports = std::mem::take(&mut s.graph_exports);
             d
         })
         .collect();

@@ -9,18 +9,8 @@ use crate::analysis::{
 use crate::settings::Settings;
 use honeycomb_core::{
     Chart, ChartKind, Context, Entity, EntityColumn, Finding, Lang, Metric, Missing, Priority,
-    Recommendation, Score, Section, Series, Severity, Table,
+    Recommendation, Score, Section, Series, Severity, Table, tr,
 };
-
-/// `tr!(lang, "english {x}", "nederlands {x}")`: a `format!` per language.
-macro_rules! tr {
-    ($lang:expr, $en:literal, $nl:literal $(,)?) => {
-        match $lang {
-            Lang::En => format!($en),
-            Lang::Nl => format!($nl),
-        }
-    };
-}
 
 /// English short weekday names for `metrics/posts.csv` (stable across report languages).
 const WEEKDAYS_CSV: [&str; 7] = ["Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun"];
@@ -103,31 +93,6 @@ impl Analysis {
 fn slot_label(lang: Lang, slot: usize) -> String {
     let (wd, h) = (slot / 24 % 7, slot % 24);
     format!("{} {:02}:00–{:02}:00", lang.weekdays()[wd], h, (h + 1) % 24)
-}
-
-/// "a, b and c" / "a, b en c".
-fn join_and(lang: Lang, items: &[String]) -> String {
-    match items {
-        [] => String::new(),
-        [a] => a.clone(),
-        [rest @ .., last] => format!("{} {} {last}", rest.join(", "), lang.pick("and", "en")),
-    }
-}
-
-/// "312 of 1,204 posts (25.9%)".
-fn of(lang: Lang, n: u64, d: u64, unit_en: &str, unit_nl: &str) -> String {
-    let (n_s, d_s, unit) = (lang.int(n), lang.int(d), lang.pick(unit_en, unit_nl));
-    match ratio(n, d) {
-        Some(r) => {
-            let p = lang.pct(r, 1);
-            tr!(
-                lang,
-                "{n_s} of {d_s} {unit} ({p})",
-                "{n_s} van {d_s} {unit} ({p})"
-            )
-        }
-        None => tr!(lang, "{n_s} of {d_s} {unit}", "{n_s} van {d_s} {unit}"),
-    }
 }
 
 /// Percentage (0–100) of a share, for `Metric::value` with unit `%`.
@@ -253,7 +218,7 @@ impl Builder<'_, '_> {
             "audience_posts",
             self.t("Audience posts", "Posts van het publiek"),
             Some(aud as f64),
-            of(lang, aud, all, "posts", "posts"),
+            lang.of(aud, all, "posts", "posts"),
             "posts",
             self.t(
                 "Posts in the period by accounts that are neither brand accounts (report.brand) nor competitors (report.competitors): the audience.",
@@ -261,7 +226,7 @@ impl Builder<'_, '_> {
             ),
         );
         let (v, d) = if self.a.has_brand {
-            (Some(br as f64), of(lang, br, all, "posts", "posts"))
+            (Some(br as f64), lang.of(br, all, "posts", "posts"))
         } else {
             (None, self.no_brand())
         };
@@ -291,8 +256,7 @@ impl Builder<'_, '_> {
             Some(pk) => {
                 let k = pk.slots.len() as u64;
                 let k_s = lang.int(k);
-                let posts = of(
-                    lang,
+                let posts = lang.of(
                     pk.audience_in,
                     pk.audience_total,
                     "audience posts",
@@ -335,8 +299,7 @@ impl Builder<'_, '_> {
             (Some(pk), true) => match pk.overlap() {
                 Some(o) => (
                     pct_value(Some(o)),
-                    of(
-                        lang,
+                    lang.of(
                         pk.brand_in,
                         pk.brand_total,
                         "brand posts",
@@ -435,13 +398,7 @@ impl Builder<'_, '_> {
             Some(e) => {
                 let (slot, posts) = (
                     slot_label(lang, e.slot),
-                    of(
-                        lang,
-                        e.n,
-                        b.posts,
-                        "audience posts",
-                        "posts van het publiek",
-                    ),
+                    lang.of(e.n, b.posts, "audience posts", "posts van het publiek"),
                 );
                 (pct_value(Some(e.score)), format!("{slot}: {posts}"), "%")
             }
@@ -480,7 +437,7 @@ impl Builder<'_, '_> {
             let (bi, bt) = (b.brand_in(&self.a.pass), self.a.pass.brand_total());
             (
                 pct_value(ratio(bi, bt)),
-                of(lang, bi, bt, "brand posts", "posts van het merk"),
+                lang.of(bi, bt, "brand posts", "posts van het merk"),
             )
         };
         let slots = lang.int(b.top.len() as u64);
@@ -549,7 +506,7 @@ impl Builder<'_, '_> {
         let (v, d) = match &r {
             Some(r) => (
                 pct_value(Some(r.active_share())),
-                of(lang, r.weeks_active, r.weeks_total, "weeks", "weken"),
+                lang.of(r.weeks_active, r.weeks_total, "weeks", "weken"),
             ),
             None => (None, unknown.clone()),
         };
@@ -673,7 +630,7 @@ impl Builder<'_, '_> {
             let (i, aud) = (a.pass.inbound, a.pass.audience_total());
             (
                 Some(i as f64),
-                of(lang, i, aud, "audience posts", "posts van het publiek"),
+                lang.of(i, aud, "audience posts", "posts van het publiek"),
             )
         } else {
             (None, self.no_brand())
@@ -693,8 +650,7 @@ impl Builder<'_, '_> {
         let (v, d) = match a.reach() {
             Some(r) => (
                 pct_value(Some(r)),
-                of(
-                    lang,
+                lang.of(
                     a.pass.inbound_online,
                     a.pass.inbound,
                     "addressed posts",
@@ -729,7 +685,7 @@ impl Builder<'_, '_> {
         let (v, d) = match ratio(l.accounts_with, l.accounts) {
             Some(r) => (
                 pct_value(Some(r)),
-                of(lang, l.accounts_with, l.accounts, "accounts", "accounts"),
+                lang.of(l.accounts_with, l.accounts, "accounts", "accounts"),
             ),
             None => (
                 None,
@@ -757,7 +713,7 @@ impl Builder<'_, '_> {
             lang.int(p.brand_posts_with_location),
         );
         let (v, d) = match ratio(n, all) {
-            Some(r) => (pct_value(Some(r)), of(lang, n, all, "posts", "posts")),
+            Some(r) => (pct_value(Some(r)), lang.of(n, all, "posts", "posts")),
             None => (
                 None,
                 self.t(
@@ -781,8 +737,7 @@ impl Builder<'_, '_> {
         let (v, d) = match ratio(l.records_with, l.records) {
             Some(r) => (
                 pct_value(Some(r)),
-                of(
-                    lang,
+                lang.of(
                     l.records_with,
                     l.records,
                     "presence records",
@@ -837,8 +792,7 @@ impl Builder<'_, '_> {
                 .collect();
             let (n, best) = (
                 lang.int(p.audience_total()),
-                join_and(
-                    lang,
+                lang.join_and(
                     &self
                         .a
                         .best
@@ -1070,8 +1024,7 @@ impl Builder<'_, '_> {
             let busiest = pk.slots.first().map(|&s| {
                 (
                     slot_label(lang, s),
-                    of(
-                        lang,
+                    lang.of(
                         a.pass.audience[s],
                         pk.audience_total,
                         "audience posts",
@@ -1091,8 +1044,7 @@ impl Builder<'_, '_> {
                 );
             }
             if let Some(o) = pk.overlap() {
-                let n = of(
-                    lang,
+                let n = lang.of(
                     pk.brand_in,
                     pk.brand_total,
                     "brand posts",
@@ -1179,8 +1131,7 @@ impl Builder<'_, '_> {
 
         // Advice: when to post.
         if !b.top.is_empty() {
-            let slots = join_and(
-                lang,
+            let slots = lang.join_and(
                 &b.top
                     .iter()
                     .map(|e| slot_label(lang, e.slot))
@@ -1192,8 +1143,7 @@ impl Builder<'_, '_> {
                 "Post op {slots} ({tz})."
             );
             let mut why = if b.basis.is_engagement() {
-                let ests = join_and(
-                    lang,
+                let ests = lang.join_and(
                     &b.top
                         .iter()
                         .map(|e| lang.num(e.score, 1))
@@ -1206,8 +1156,7 @@ impl Builder<'_, '_> {
                     "Originele posts in deze uren krijgen de meeste interactie: {ests} per post na krimp, tegenover {m} gemiddeld."
                 )
             } else {
-                let shares = join_and(
-                    lang,
+                let shares = lang.join_and(
                     &b.top
                         .iter()
                         .map(|e| lang.pct(e.score, 1))
@@ -1277,7 +1226,7 @@ impl Builder<'_, '_> {
             );
         }
         if let Some(r) = a.regularity.clone() {
-            let weeks = of(lang, r.weeks_active, r.weeks_total, "weeks", "weken");
+            let weeks = lang.of(r.weeks_active, r.weeks_total, "weeks", "weken");
             let silence_days = r.longest_silence_s as f64 / DAY as f64;
             let (ppw, sil) = (lang.num(r.posts_per_week(), 1), lang.num(silence_days, 1));
             let low_weeks = r.active_share() < LOW_ACTIVE_WEEKS;
@@ -1392,8 +1341,7 @@ impl Builder<'_, '_> {
             );
         }
         if let Some(r) = a.reach() {
-            let n = of(
-                lang,
+            let n = lang.of(
                 a.pass.inbound_online,
                 a.pass.inbound,
                 "posts addressed to the brand",
@@ -1464,7 +1412,7 @@ impl Builder<'_, '_> {
         let posts_hi = post_share.is_some_and(|s| s >= warn && others_with > 0);
         let recs_hi = rec_share.is_some_and(|s| s >= warn && rec_others_with > 0);
         if posts_hi {
-            let n = of(lang, p.posts_with_location, p.in_period, "posts", "posts");
+            let n = lang.of(p.posts_with_location, p.in_period, "posts", "posts");
             let bn = lang.int(p.brand_posts_with_location);
             self.finding(
                 Severity::Warning,
@@ -1477,8 +1425,7 @@ impl Builder<'_, '_> {
             );
         }
         if recs_hi {
-            let n = of(
-                lang,
+            let n = lang.of(
                 l.records_with,
                 l.records,
                 "presence records",
@@ -1495,7 +1442,7 @@ impl Builder<'_, '_> {
             );
         }
         if l.accounts > 0 {
-            let n = of(lang, l.accounts_with, l.accounts, "accounts", "accounts");
+            let n = lang.of(l.accounts_with, l.accounts, "accounts", "accounts");
             self.finding(
                 Severity::Info,
                 tr!(
@@ -1509,24 +1456,17 @@ impl Builder<'_, '_> {
         if posts_hi || recs_hi {
             let mut parts = Vec::new();
             if posts_hi {
-                parts.push(of(
-                    lang,
-                    p.posts_with_location,
-                    p.in_period,
-                    "posts",
-                    "posts",
-                ));
+                parts.push(lang.of(p.posts_with_location, p.in_period, "posts", "posts"));
             }
             if recs_hi {
-                parts.push(of(
-                    lang,
+                parts.push(lang.of(
                     l.records_with,
                     l.records,
                     "presence records",
                     "presence-records",
                 ));
             }
-            let parts = join_and(lang, &parts);
+            let parts = lang.join_and(&parts);
             let w = lang.pct(warn, 0);
             let priority = if p.brand_posts_with_location > 0 || recs_hi {
                 Priority::Medium
@@ -1685,7 +1625,7 @@ impl Builder<'_, '_> {
             "Hier: ({terms}) / {ws} × 100 = {vs}."
         ));
         if !unknown.is_empty() {
-            let u = join_and(lang, &unknown);
+            let u = lang.join_and(&unknown);
             rule.push(' ');
             rule.push_str(&tr!(lang, "Not known: {u}.", "Onbekend: {u}."));
         }

@@ -1,0 +1,982 @@
+//! Community detection: the Leiden algorithm for modularity, and measures of a partition
+//! (modularity, conductance, normalised mutual information).
+//!
+//! Leiden: V. A. Traag, L. Waltman, N. J. van Eck, "From Louvain to Leiden: guaranteeing
+//! well-connected communities", Scientific Reports 9:5233 (2019). Modularity: M. E. J. Newman
+//! and M. Girvan, Phys. Rev. E 69:026113 (2004), with the resolution γ of J. Reichardt and
+//! S. Bornholdt, Phys. Rev. E 74:016110 (2006):
+//!
+//! `Q = (1/2m) Σ_ij (A_ij − γ k_i k_j / 2m) δ(c_i, c_j)`.
+//!
+//! The implementation keeps every per-node and per-community quantity in flat arrays indexed
+//! by `u32` ids. Neighbouring communities of a node are gathered in a scratch list with a
+//! position array (`NONE` = absent) that is reset through the list, so the inner loops touch
+//! no hash map and allocate nothing.
+
+use super::{Rng, UGraph};
+use rayon::prelude::*;
+use std::borrow::Cow;
+
+/// Leiden settings.
+#[derive(Debug, Clone, PartialEq)]
+pub struct LeidenOptions {
+    /// Resolution γ of modularity (1 = Newman–Girvan modularity; larger gives smaller
+    /// communities).
+    pub resolution: f64,
+    /// Seed of the random node orders and of the randomised refinement.
+    pub seed: u64,
+    /// Maximum number of iterations of the whole algorithm (each starts from the previous
+    /// partition); 0 = iterate until an iteration moves no node.
+    pub max_iterations: u32,
+    /// Randomness θ of the refinement: a node joins a sub-community with probability
+    /// proportional to `exp(gain / θ)`, the gain measured in units of edge weight
+    /// (`m · ΔQ`, as igraph's `beta`). 0 = always the best sub-community.
+    pub randomness: f64,
+    /// Number of runs, with seeds derived from `seed` (the first run uses `seed` itself); the
+    /// partition with the highest modularity is kept. 1 = one run.
+    pub restarts: u32,
+}
+
+impl Default for LeidenOptions {
+    fn default() -> Self {
+        LeidenOptions {
+            resolution: 1.0,
+            seed: 42,
+            max_iterations: 0,
+            randomness: 0.01,
+            restarts: 1,
+        }
+    }
+}
+
+/// A partition of the nodes.
+#[derive(Debug, Clone, PartialEq, Default)]
+pub struct Partition {
+    /// Community of each node: `0..sizes.len()`.
+    pub membership: Vec<u32>,
+    /// Number of nodes of each community (descending).
+    pub sizes: Vec<usize>,
+    /// Modularity of the partition (at the resolution it was computed with).
+    pub modularity: f64,
+    /// Iterations of the whole algorithm that were run (of the kept run).
+    pub iterations: u32,
+}
+
+/// Marks an empty slot of a position array.
+const NONE: u32 = u32::MAX;
+
+/// Detects communities with the Leiden algorithm (Traag, Waltman & van Eck 2019), maximising
+/// modularity with resolution γ.
+///
+/// Each iteration runs the paper's three phases until the aggregate graph no longer shrinks:
+/// fast local moving (a queue seeded with all nodes in a random order; a node that moves
+/// enqueues its neighbours outside its new community), refinement (within each community,
+/// nodes that are still singletons and well connected to the community join, at random with
+/// probability `∝ exp(gain/θ)`, a well-connected sub-community that does not lower the
+/// quality), and aggregation of the refined partition, the unrefined one being the initial
+/// partition of the aggregate. Iterations repeat from the resulting partition until one moves
+/// no node, or `max_iterations`.
+///
+/// Communities are numbered by size descending, ties by smallest member; isolated nodes are
+/// singleton communities. The result depends only on the graph and the options.
+pub fn leiden(g: &UGraph, opts: &LeidenOptions) -> Partition {
+    let runs = opts.restarts.max(1);
+    let mut seeder = Rng::new(opts.seed);
+    let mut best: Option<Partition> = None;
+    for r in 0..runs {
+        let seed = if r == 0 { opts.seed } else { seeder.next_u64() };
+        let (raw, iterations) = run(g, opts, seed);
+        let (membership, sizes) = normalise(&raw);
+        let q = modularity(g, &membership, opts.resolution);
+        if best.as_ref().is_none_or(|b| q > b.modularity) {
+            best = Some(Partition {
+                membership,
+                sizes,
+                modularity: q,
+                iterations,
+            });
+        }
+    }
+    best.unwrap_or_default()
+}
+
+/// Modularity of a membership with resolution γ:
+/// `Q = (1/2m) Σ_ij (A_ij − γ k_i k_j / 2m) δ(c_i, c_j)` (0 for a graph without edges).
+///
+/// Panics when `membership` is shorter than the number of nodes.
+pub fn modularity(g: &UGraph, membership: &[u32], resolution: f64) -> f64 {
+    let n = g.node_count();
+    assert!(membership.len() >= n, "membership shorter than the graph");
+    let k = membership[..n]
+        .iter()
+        .map(|&c| c as usize + 1)
+        .max()
+        .unwrap_or(0);
+    let mut internal = vec![0f64; k];
+    let mut total = vec![0f64; k];
+    let mut two_m = 0.0;
+    for v in 0..n {
+        let c = membership[v] as usize;
+        let (nb, wt) = g.edges(v as u32);
+        for (&u, &w) in nb.iter().zip(wt) {
+            if membership[u as usize] as usize == c {
+                internal[c] += w;
+            }
+            total[c] += w;
+            two_m += w;
+        }
+    }
+    if two_m <= 0.0 {
+        return 0.0;
+    }
+    internal
+        .iter()
+        .zip(&total)
+        .map(|(&i, &t)| i / two_m - resolution * (t / two_m) * (t / two_m))
+        .sum()
+}
+
+/// Conductance of each community `S` in `0..communities`: `cut(S) / min(vol(S), vol(V∖S))`,
+/// with vol the sum of weighted degrees (Kannan, Vempala & Vetta 2004, as used by Leskovec et
+/// al. 2009); 0 when the denominator is 0. Nodes labelled `communities` or more are outside
+/// every community.
+pub fn conductance(g: &UGraph, membership: &[u32], communities: usize) -> Vec<f64> {
+    let mut cut = vec![0f64; communities];
+    let mut vol = vec![0f64; communities];
+    let mut total = 0.0;
+    for v in 0..g.node_count().min(membership.len()) {
+        let c = membership[v] as usize;
+        let (nb, wt) = g.edges(v as u32);
+        for (&u, &w) in nb.iter().zip(wt) {
+            total += w;
+            if c < communities {
+                vol[c] += w;
+                if membership.get(u as usize).is_none_or(|&d| d as usize != c) {
+                    cut[c] += w;
+                }
+            }
+        }
+    }
+    cut.iter()
+        .zip(&vol)
+        .map(|(&cut, &vol)| {
+            let d = vol.min(total - vol);
+            if d > 0.0 { cut / d } else { 0.0 }
+        })
+        .collect()
+}
+
+/// Normalised mutual information between two labelings of the same nodes, with
+/// arithmetic-mean normalisation: `NMI = 2·I(A;B) / (H(A) + H(B))` (Danon, Díaz-Guilera,
+/// Duch & Arenas 2005; igraph's `compare_communities(method="nmi")`); 1 when both are a single
+/// cluster (or empty).
+///
+/// Panics when the labelings have different lengths.
+pub fn nmi(a: &[u32], b: &[u32]) -> f64 {
+    assert_eq!(a.len(), b.len(), "labelings of different lengths");
+    let n = a.len();
+    if n == 0 {
+        return 1.0;
+    }
+    let (da, ka) = dense_labels(a);
+    let (db, kb) = dense_labels(b);
+    let mut na = vec![0u64; ka];
+    let mut nb = vec![0u64; kb];
+    for (&x, &y) in da.iter().zip(&db) {
+        na[x as usize] += 1;
+        nb[y as usize] += 1;
+    }
+    // Joint counts: sort the pairs (no hash map, deterministic order).
+    let mut pairs: Vec<u64> = da
+        .iter()
+        .zip(&db)
+        .map(|(&x, &y)| ((x as u64) << 32) | y as u64)
+        .collect();
+    pairs.sort_unstable();
+    let nf = n as f64;
+    let entropy = |counts: &[u64]| -> f64 {
+        counts
+            .iter()
+            .filter(|&&c| c > 0)
+            .map(|&c| {
+                let p = c as f64 / nf;
+                -p * p.ln()
+            })
+            .sum()
+    };
+    let (ha, hb) = (entropy(&na), entropy(&nb));
+    if ha + hb <= 0.0 {
+        return 1.0;
+    }
+    let mut mi = 0.0;
+    let mut i = 0;
+    while i < pairs.len() {
+        let mut j = i;
+        while j < pairs.len() && pairs[j] == pairs[i] {
+            j += 1;
+        }
+        let nab = (j - i) as f64;
+        let (x, y) = ((pairs[i] >> 32) as usize, (pairs[i] & 0xFFFF_FFFF) as usize);
+        mi += nab / nf * (nab * nf / (na[x] as f64 * nb[y] as f64)).ln();
+        i = j;
+    }
+    (2.0 * mi / (ha + hb)).clamp(0.0, 1.0)
+}
+
+/// Relabels arbitrary `u32` labels as `0..k` in order of first appearance.
+fn dense_labels(a: &[u32]) -> (Vec<u32>, usize) {
+    let mut sorted: Vec<u32> = a.to_vec();
+    sorted.sort_unstable();
+    sorted.dedup();
+    let d = a
+        .iter()
+        .map(|x| sorted.binary_search(x).map_or(0, |i| i as u32))
+        .collect();
+    (d, sorted.len())
+}
+
+/// Renumbers communities by size descending, ties by smallest member; returns the membership
+/// and the sizes.
+fn normalise(raw: &[u32]) -> (Vec<u32>, Vec<usize>) {
+    let k = raw.iter().map(|&c| c as usize + 1).max().unwrap_or(0);
+    let mut size = vec![0usize; k];
+    let mut first = vec![u32::MAX; k];
+    for (v, &c) in raw.iter().enumerate() {
+        size[c as usize] += 1;
+        if first[c as usize] == u32::MAX {
+            first[c as usize] = v as u32;
+        }
+    }
+    let mut order: Vec<u32> = (0..k as u32).filter(|&c| size[c as usize] > 0).collect();
+    order.sort_unstable_by_key(|&c| (std::cmp::Reverse(size[c as usize]), first[c as usize]));
+    let mut new_id = vec![0u32; k];
+    for (i, &c) in order.iter().enumerate() {
+        new_id[c as usize] = i as u32;
+    }
+    let membership = raw.iter().map(|&c| new_id[c as usize]).collect();
+    let sizes = order.iter().map(|&c| size[c as usize]).collect();
+    (membership, sizes)
+}
+
+/// One level of the algorithm: the input graph or an aggregate. Aggregates keep no
+/// self-loops in their adjacency; a node's internal weight is part of its strength only.
+struct Level<'a> {
+    offsets: Cow<'a, [usize]>,
+    targets: Cow<'a, [u32]>,
+    weights: Cow<'a, [f64]>,
+    /// Weighted degree of each node in the input graph's terms (an aggregate node: the sum
+    /// over the nodes it stands for).
+    strength: Vec<f64>,
+}
+
+impl Level<'_> {
+    fn len(&self) -> usize {
+        self.strength.len()
+    }
+
+    #[inline]
+    fn edges(&self, v: usize) -> (&[u32], &[f64]) {
+        let (s, e) = (self.offsets[v], self.offsets[v + 1]);
+        (&self.targets[s..e], &self.weights[s..e])
+    }
+}
+
+/// Scratch for gathering the weights from one node to neighbouring communities.
+struct Gather {
+    /// Index into `ids`/`acc` of each community, `NONE` when not gathered.
+    pos: Vec<u32>,
+    ids: Vec<u32>,
+    acc: Vec<f64>,
+}
+
+impl Gather {
+    fn new(n: usize) -> Gather {
+        Gather {
+            pos: vec![NONE; n],
+            ids: Vec::new(),
+            acc: Vec::new(),
+        }
+    }
+
+    #[inline]
+    fn add(&mut self, c: u32, w: f64) {
+        let p = self.pos[c as usize];
+        if p == NONE {
+            self.pos[c as usize] = self.ids.len() as u32;
+            self.ids.push(c);
+            self.acc.push(w);
+        } else {
+            self.acc[p as usize] += w;
+        }
+    }
+
+    /// Weight gathered for `c` (0 when none).
+    #[inline]
+    fn get(&self, c: u32) -> f64 {
+        let p = self.pos[c as usize];
+        if p == NONE { 0.0 } else { self.acc[p as usize] }
+    }
+
+    fn clear(&mut self) {
+        for &c in &self.ids {
+            self.pos[c as usize] = NONE;
+        }
+        self.ids.clear();
+        self.acc.clear();
+    }
+}
+
+/// One whole run from singletons: returns the raw membership and the iterations run.
+fn run(g: &UGraph, opts: &LeidenOptions, seed: u64) -> (Vec<u32>, u32) {
+    let n = g.node_count();
+    let level0 = Level {
+        offsets: Cow::Borrowed(&g.adj.offsets),
+        targets: Cow::Borrowed(&g.adj.targets),
+        weights: Cow::Borrowed(&g.weight),
+        strength: (0..n as u32).map(|v| g.strength(v)).collect(),
+    };
+    let two_m: f64 = level0.strength.iter().sum();
+    let mut membership: Vec<u32> = (0..n as u32).collect();
+    if two_m <= 0.0 || n == 0 {
+        return (membership, 0);
+    }
+    let ctx = Settings {
+        scale: opts.resolution / two_m,
+        theta: opts.randomness,
+    };
+    let mut rng = Rng::new(seed);
+    let mut gather = Gather::new(n);
+    let mut iterations = 0;
+    loop {
+        iterations += 1;
+        let changed = iterate(&level0, &mut membership, &ctx, &mut rng, &mut gather);
+        if !changed || (opts.max_iterations > 0 && iterations >= opts.max_iterations) {
+            break;
+        }
+    }
+    (membership, iterations)
+}
+
+/// Constants of a run.
+struct Settings {
+    /// γ / 2m: the gain of putting a node of strength `k` beside weight `K` costs
+    /// `scale · k · K`.
+    scale: f64,
+    /// Randomness θ of the refinement.
+    theta: f64,
+}
+
+/// One iteration of the Leiden algorithm from `membership` (dense ids `< n`); updates it and
+/// returns whether any node moved.
+fn iterate(
+    level0: &Level<'_>,
+    membership: &mut [u32],
+    ctx: &Settings,
+    rng: &mut Rng,
+    gather: &mut Gather,
+) -> bool {
+    let mut comm: Vec<u32> = membership.to_vec();
+    // Level-0 node → its node in the current aggregate (identity until the first aggregation).
+    let mut node_to_agg: Option<Vec<u32>> = None;
+    let mut owned: Option<Level<'static>> = None;
+    let mut changed = false;
+    loop {
+        let g: &Level<'_> = match &owned {
+            Some(a) => a,
+            None => level0,
+        };
+        let nl = g.len();
+        let t0 = std::time::Instant::now();
+        changed |= move_nodes(g, &mut comm, ctx, rng, gather);
+        let t1 = t0.elapsed().as_secs_f64();
+        let k = renumber(&mut comm);
+        if k == nl {
+            break;
+        }
+        let (refined, nr) = refine(g, &comm, k, ctx, rng.next_u64());
+        // When refinement merged nothing, aggregate the communities themselves (as igraph does):
+        // the aggregate must shrink.
+        let (part, nr) = if nr < nl {
+            (refined, nr)
+        } else {
+            (comm.clone(), k)
+        };
+        let t2 = t0.elapsed().as_secs_f64();
+        let agg = aggregate(g, &part, nr);
+        eprintln!(
+            "TIMING level n={nl} arcs={} k={k} nr={nr} move {t1:.3} refine {:.3} agg {:.3}",
+            g.targets.len(),
+            t2 - t1,
+            t0.elapsed().as_secs_f64() - t2
+        );
+        let mut next = vec![0u32; nr];
+        for (v, &p) in part.iter().enumerate() {
+            next[p as usize] = comm[v];
+        }
+        match &mut node_to_agg {
+            Some(map) => {
+                for x in map.iter_mut() {
+                    *x = part[*x as usize];
+                }
+            }
+            None => node_to_agg = Some(part),
+        }
+        comm = next;
+        owned = Some(agg);
+    }
+    match node_to_agg {
+        Some(map) => {
+            for (m, &a) in membership.iter_mut().zip(&map) {
+                *m = comm[a as usize];
+            }
+        }
+        None => membership.copy_from_slice(&comm),
+    }
+    changed
+}
+
+/// Renumbers community ids as `0..k` in order of first appearance; returns `k`.
+fn renumber(comm: &mut [u32]) -> usize {
+    let mut id = vec![NONE; comm.len()];
+    let mut k = 0u32;
+    for c in comm.iter_mut() {
+        let slot = &mut id[*c as usize];
+        if *slot == NONE {
+            *slot = k;
+            k += 1;
+        }
+        *c = *slot;
+    }
+    k as usize
+}
+
+/// The fast local moving phase (the paper's `MoveNodesFast`): returns whether a node moved.
+/// `comm` holds ids `< g.len()`.
+fn move_nodes(
+    g: &Level<'_>,
+    comm: &mut [u32],
+    ctx: &Settings,
+    rng: &mut Rng,
+    gather: &mut Gather,
+) -> bool {
+    let n = g.len();
+    let mut total = vec![0f64; n];
+    let mut size = vec![0u32; n];
+    for (v, &c) in comm.iter().enumerate() {
+        total[c as usize] += g.strength[v];
+        size[c as usize] += 1;
+    }
+    // Empty communities, a node's escape when it is better off alone.
+    let mut empty: Vec<u32> = (0..n as u32)
+        .rev()
+        .filter(|&c| size[c as usize] == 0)
+        .collect();
+    let mut queue: Vec<u32> = (0..n as u32).collect();
+    rng.shuffle(&mut queue);
+    let mut queued = vec![true; n];
+    let (mut head, mut len) = (0usize, n);
+    let mut moved = false;
+    let (mut visits, mut scanned, mut moves) = (0usize, 0usize, 0usize);
+    while len > 0 {
+        visits += 1;
+        let v = queue[head] as usize;
+        head += 1;
+        if head == n {
+            head = 0;
+        }
+        len -= 1;
+        queued[v] = false;
+        let cv = comm[v];
+        let kv = g.strength[v];
+        let (nb, wt) = g.edges(v);
+        scanned += nb.len();
+        for (&u, &w) in nb.iter().zip(wt) {
+            gather.add(comm[u as usize], w);
+        }
+        let x = ctx.scale * kv;
+        total[cv as usize] -= kv;
+        let mut best = cv;
+        let mut best_gain = gather.get(cv) - x * total[cv as usize];
+        for (&c, &w) in gather.ids.iter().zip(&gather.acc) {
+            let gain = w - x * total[c as usize];
+            if gain > best_gain {
+                best = c;
+                best_gain = gain;
+            }
+        }
+        gather.clear();
+        if best_gain < 0.0 {
+            // Alone is better: only possible when v shares its community.
+            if let Some(&e) = empty.last() {
+                best = e;
+            }
+        }
+        total[best as usize] += kv;
+        if best != cv {
+            moves += 1;
+            moved = true;
+            if size[best as usize] == 0 {
+                empty.pop();
+            }
+            size[best as usize] += 1;
+            size[cv as usize] -= 1;
+            if size[cv as usize] == 0 {
+                empty.push(cv);
+            }
+            comm[v] = best;
+            for &u in nb {
+                let u = u as usize;
+                if !queued[u] && comm[u] != best {
+                    queued[u] = true;
+                    let mut tail = head + len;
+                    if tail >= n {
+                        tail -= n;
+                    }
+                    queue[tail] = u as u32;
+                    len += 1;
+                }
+            }
+        }
+    }
+    eprintln!("MOVE n={n} visits={visits} scanned={scanned} moves={moves}");
+    moved
+}
+
+/// Node ids grouped by part (`part` holds dense ids `0..k`): `(start, members)`, part `c`
+/// being `members[start[c]..start[c + 1]]`, ascending.
+fn group(part: &[u32], k: usize) -> (Vec<usize>, Vec<u32>) {
+    let mut start = vec![0usize; k + 1];
+    for &p in part {
+        start[p as usize + 1] += 1;
+    }
+    for i in 0..k {
+        start[i + 1] += start[i];
+    }
+    let mut fill = start.clone();
+    let mut members = vec![0u32; part.len()];
+    for (v, &p) in part.iter().enumerate() {
+        members[fill[p as usize]] = v as u32;
+        fill[p as usize] += 1;
+    }
+    (start, members)
+}
+
+/// The refinement phase (the paper's `RefinePartition` / `MergeNodesSubset`): starting from
+/// singletons, within each community `S` of `comm` (dense ids `0..k`), nodes visited in a
+/// random order that are still singletons and well connected to `S`
+/// (`w(v, S−v) ≥ γ/2m · k_v (K_S − k_v)`) join a sub-community `C ⊆ S` that is well connected
+/// (`w(C, S−C) ≥ γ/2m · K_C (K_S − K_C)`) and does not lower the quality, chosen with
+/// probability `∝ exp(gain/θ)` (staying alone has gain 0). Communities are independent, so
+/// they are refined in parallel, each with its own generator derived from `seed` and its id.
+/// Returns the refined membership (dense ids, grouped by community) and the number of
+/// sub-communities.
+fn refine(g: &Level<'_>, comm: &[u32], k: usize, ctx: &Settings, seed: u64) -> (Vec<u32>, usize) {
+    let n = g.len();
+    let (start, members) = group(comm, k);
+    // Position of each node in its community's member list.
+    let mut local = vec![0u32; n];
+    for c in 0..k {
+        for (i, &v) in members[start[c]..start[c + 1]].iter().enumerate() {
+            local[v as usize] = i as u32;
+        }
+    }
+    // For each member (aligned with `members`): the local index of its sub-community's first
+    // node.
+    let mut sub = vec![0u32; n];
+    let mut jobs: Vec<(u32, &[u32], &mut [u32])> = Vec::with_capacity(k);
+    let mut rest = sub.as_mut_slice();
+    for c in 0..k {
+        let (head, tail) = rest.split_at_mut(start[c + 1] - start[c]);
+        jobs.push((c as u32, &members[start[c]..start[c + 1]], head));
+        rest = tail;
+    }
+    let local = &local;
+    jobs.into_par_iter()
+        .with_max_len(64)
+        .for_each_init(RefineScratch::default, |s, (c, members, out)| {
+            refine_one(g, comm, local, c, members, ctx, seed, s, out)
+        });
+    // Dense ids: by community, then by first node.
+    let mut id = vec![NONE; n];
+    let mut next = 0u32;
+    for c in 0..k {
+        let (base, out) = (start[c], &sub[start[c]..start[c + 1]]);
+        for (i, &r) in out.iter().enumerate() {
+            if r as usize == i {
+                id[base + i] = next;
+                next += 1;
+            }
+        }
+    }
+    let mut refined = vec![0u32; n];
+    for (i, &v) in members.iter().enumerate() {
+        let c = comm[v as usize] as usize;
+        refined[v as usize] = id[start[c] + sub[i] as usize];
+    }
+    (refined, next as usize)
+}
+
+/// Reused buffers of [`refine_one`].
+#[derive(Default)]
+struct RefineScratch {
+    sub_total: Vec<f64>,
+    external: Vec<f64>,
+    merged: Vec<bool>,
+    order: Vec<u32>,
+    cands: Vec<(u32, f64)>,
+    gather: Option<Gather>,
+}
+
+/// Refines one community `c` (its `members`, ascending); writes into `out[i]` the local
+/// index of the sub-community (named after its first member) of `members[i]`.
+#[allow(clippy::too_many_arguments)]
+fn refine_one(
+    g: &Level<'_>,
+    comm: &[u32],
+    local: &[u32],
+    c: u32,
+    members: &[u32],
+    ctx: &Settings,
+    seed: u64,
+    s: &mut RefineScratch,
+    out: &mut [u32],
+) {
+    let m = members.len();
+    for (i, o) in out.iter_mut().enumerate() {
+        *o = i as u32;
+    }
+    if m == 1 {
+        return;
+    }
+    s.sub_total.clear();
+    s.sub_total
+        .extend(members.iter().map(|&v| g.strength[v as usize]));
+    let ks: f64 = s.sub_total.iter().sum();
+    // Weight from each node to the rest of its community.
+    s.external.clear();
+    s.external.extend(members.iter().map(|&v| {
+        let (nb, wt) = g.edges(v as usize);
+        nb.iter()
+            .zip(wt)
+            .filter(|&(&u, _)| comm[u as usize] == c)
+            .map(|(_, &w)| w)
+            .sum::<f64>()
+    }));
+    s.merged.clear();
+    s.merged.resize(m, false);
+    s.order.clear();
+    s.order.extend(0..m as u32);
+    let mut rng = Rng::new(seed ^ (c as u64 + 1).wrapping_mul(0x9E37_79B9_7F4A_7C15));
+    rng.shuffle(&mut s.order);
+    let gather = s.gather.get_or_insert_with(|| Gather::new(0));
+    if gather.pos.len() < m {
+        gather.pos.resize(m, NONE);
+    }
+    for &i in &s.order {
+        let i = i as usize;
+        if s.merged[out[i] as usize] {
+            continue;
+        }
+        let kv = s.sub_total[i];
+        let x = ctx.scale * kv;
+        if s.external[i] < x * (ks - kv) {
+            continue;
+        }
+        let (nb, wt) = g.edges(members[i] as usize);
+        for (&u, &w) in nb.iter().zip(wt) {
+            if comm[u as usize] == c {
+                gather.add(out[local[u as usize] as usize], w);
+            }
+        }
+        s.cands.clear();
+        let mut max_gain = 0.0f64;
+        for (&d, &w) in gather.ids.iter().zip(&gather.acc) {
+            let kd = s.sub_total[d as usize];
+            if s.external[d as usize] >= ctx.scale * kd * (ks - kd) {
+                let gain = w - x * kd;
+                if gain >= 0.0 {
+                    s.cands.push((d, gain));
+                    max_gain = max_gain.max(gain);
+                }
+            }
+        }
+        if !s.cands.is_empty() {
+            if let Some(d) = choose(&s.cands, max_gain, ctx.theta, &mut rng) {
+                let d = d as usize;
+                out[i] = d as u32;
+                s.sub_total[d] += kv;
+                s.sub_total[i] = 0.0;
+                s.external[d] += s.external[i] - 2.0 * gather.get(d as u32);
+                s.merged[d] = true;
+            }
+        }
+        gather.clear();
+    }
+}
+
+/// Picks a candidate with probability `∝ exp(gain/θ)`, staying alone (gain 0) being one more
+/// candidate; `None` = stay. With `θ ≤ 0`, the best candidate (the first among equals), and
+/// staying only when no candidate gains anything.
+fn choose(cands: &[(u32, f64)], max_gain: f64, theta: f64, rng: &mut Rng) -> Option<u32> {
+    if theta <= 0.0 || !theta.is_finite() {
+        return cands
+            .iter()
+            .filter(|c| c.1 == max_gain && max_gain > 0.0)
+            .map(|c| c.0)
+            .next();
+    }
+    // Shifted by the largest gain so that the exponentials cannot overflow.
+    let stay = (-max_gain / theta).exp();
+    let total: f64 = stay
+        + cands
+            .iter()
+            .map(|c| ((c.1 - max_gain) / theta).exp())
+            .sum::<f64>();
+    let mut r = rng.next_f64() * total;
+    if r < stay {
+        return None;
+    }
+    r -= stay;
+    for &(c, gain) in cands {
+        let p = ((gain - max_gain) / theta).exp();
+        if r < p {
+            return Some(c);
+        }
+        r -= p;
+    }
+    // Rounding left `r` past the end: the last candidate with positive weight.
+    cands
+        .iter()
+        .rev()
+        .find(|c| ((c.1 - max_gain) / theta).exp() > 0.0)
+        .map(|c| c.0)
+}
+
+/// The aggregate graph of a partition `part` (dense ids `0..k`): one node per part, edge
+/// weights summed, internal weight kept only in the strengths. Built in parallel over runs of
+/// parts with about [`AGG_CHUNK`] arcs each (boundaries fixed by the data), joined in order.
+fn aggregate(g: &Level<'_>, part: &[u32], k: usize) -> Level<'static> {
+    let (start, members) = group(part, k);
+    let strength: Vec<f64> = (0..k)
+        .map(|c| {
+            members[start[c]..start[c + 1]]
+                .iter()
+                .map(|&v| g.strength[v as usize])
+                .sum()
+        })
+        .collect();
+    // Runs of parts [chunks[j], chunks[j + 1]).
+    let mut chunks = vec![0usize];
+    let mut arcs = 0usize;
+    for c in 0..k {
+        for &v in &members[start[c]..start[c + 1]] {
+            arcs += g.offsets[v as usize + 1] - g.offsets[v as usize];
+        }
+        if arcs >= AGG_CHUNK {
+            chunks.push(c + 1);
+            arcs = 0;
+        }
+    }
+    if *chunks.last().unwrap_or(&0) != k {
+        chunks.push(k);
+    }
+    let pieces: Vec<(Vec<usize>, Vec<u32>, Vec<f64>)> = chunks
+        .par_windows(2)
+        .map_init(
+            || Gather::new(k),
+            |gather, w| {
+                let (mut deg, mut targets, mut weights) = (Vec::new(), Vec::new(), Vec::new());
+                for c in w[0]..w[1] {
+                    for &v in &members[start[c]..start[c + 1]] {
+                        let (nb, wt) = g.edges(v as usize);
+                        for (&u, &w) in nb.iter().zip(wt) {
+                            let d = part[u as usize];
+                            if d as usize != c {
+                                gather.add(d, w);
+                            }
+                        }
+                    }
+                    deg.push(gather.ids.len());
+                    targets.extend_from_slice(&gather.ids);
+                    weights.extend_from_slice(&gather.acc);
+                    gather.clear();
+                }
+                (deg, targets, weights)
+            },
+        )
+        .collect();
+    drop(members);
+    let total: usize = pieces.iter().map(|p| p.1.len()).sum();
+    let mut offsets = Vec::with_capacity(k + 1);
+    offsets.push(0usize);
+    let mut targets: Vec<u32> = Vec::with_capacity(total);
+    let mut weights: Vec<f64> = Vec::with_capacity(total);
+    for (deg, t, w) in pieces {
+        for d in deg {
+            let last = offsets.last().copied().unwrap_or(0);
+            offsets.push(last + d);
+        }
+        targets.extend_from_slice(&t);
+        weights.extend_from_slice(&w);
+    }
+    Level {
+        offsets: Cow::Owned(offsets),
+        targets: Cow::Owned(targets),
+        weights: Cow::Owned(weights),
+        strength,
+    }
+}
+
+/// Arcs per parallel piece of [`aggregate`].
+const AGG_CHUNK: usize = 1 << 16;
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// Two cliques of `k` nodes (0..k and k..2k) joined by the edge {0, k}.
+    fn two_cliques(k: u32) -> UGraph {
+        let mut e = Vec::new();
+        for base in [0, k] {
+            for i in 0..k {
+                for j in i + 1..k {
+                    e.push((base + i, base + j, 1.0));
+                }
+            }
+        }
+        e.push((0, k, 1.0));
+        UGraph::from_edges(2 * k as usize, e)
+    }
+
+    /// Two triangles {0,1,2} and {3,4,5} joined by the edge {2, 3}.
+    fn two_triangles() -> UGraph {
+        UGraph::from_edges(
+            6,
+            [
+                (0, 1, 1.0),
+                (1, 2, 1.0),
+                (0, 2, 1.0),
+                (3, 4, 1.0),
+                (4, 5, 1.0),
+                (3, 5, 1.0),
+                (2, 3, 1.0),
+            ],
+        )
+    }
+
+    #[test]
+    fn two_cliques_are_two_communities() {
+        let g = two_cliques(5);
+        let p = leiden(&g, &LeidenOptions::default());
+        assert_eq!(p.sizes, vec![5, 5]);
+        assert_eq!(p.membership, vec![0, 0, 0, 0, 0, 1, 1, 1, 1, 1]);
+        assert!((p.modularity - modularity(&g, &p.membership, 1.0)).abs() < 1e-15);
+        assert!(p.iterations >= 1);
+    }
+
+    #[test]
+    fn modularity_by_hand() {
+        let g = two_triangles();
+        // m = 7, 2m = 14. Each triangle: internal Σ_ij A_ij = 2·3 = 6, total degree
+        // K = 2 + 2 + 3 = 7. Q = Σ_c [6/14 − γ (7/14)²] = 2·(3/7 − γ/4):
+        // γ = 1 → 2·(12/28 − 7/28) = 5/14; γ = 2 → 2·(3/7 − 1/2) = −1/7.
+        let m = [0, 0, 0, 1, 1, 1];
+        assert!((modularity(&g, &m, 1.0) - 5.0 / 14.0).abs() < 1e-15);
+        assert!((modularity(&g, &m, 2.0) + 1.0 / 7.0).abs() < 1e-15);
+        // One community: Q = 14/14 − (14/14)² = 0. Singletons: Q = −Σ_i (k_i/14)²
+        // = −(4·4 + 2·9)/196 = −34/196.
+        assert!(modularity(&g, &[0; 6], 1.0).abs() < 1e-15);
+        assert!((modularity(&g, &[0, 1, 2, 3, 4, 5], 1.0) + 34.0 / 196.0).abs() < 1e-15);
+        assert_eq!(modularity(&UGraph::from_edges(3, []), &[0, 1, 2], 1.0), 0.0);
+        // Leiden finds the two triangles.
+        let p = leiden(&g, &LeidenOptions::default());
+        assert_eq!(p.membership, m);
+        assert!((p.modularity - 5.0 / 14.0).abs() < 1e-15);
+    }
+
+    #[test]
+    fn conductance_by_hand() {
+        let g = two_triangles();
+        // Each triangle: cut = 1 (the edge {2,3}), vol = 7, vol of the rest = 7 → 1/7.
+        let c = conductance(&g, &[0, 0, 0, 1, 1, 1], 2);
+        assert!((c[0] - 1.0 / 7.0).abs() < 1e-15 && (c[1] - 1.0 / 7.0).abs() < 1e-15);
+        // {0}: cut 2, vol 2, rest 12 → 1. {1,2,3,4,5}: cut 2, vol 12, rest 2 → 1.
+        // {0..5} whole graph: cut 0, vol(rest) = 0 → 0.
+        let c = conductance(&g, &[0, 1, 1, 1, 1, 1], 2);
+        assert_eq!(c, vec![1.0, 1.0]);
+        assert_eq!(conductance(&g, &[0; 6], 1), vec![0.0]);
+        // {0,1}: cut 2 (0–2, 1–2), vol 4, rest 10 → 1/2; labels ≥ 1 are outside.
+        let c = conductance(&g, &[0, 0, 7, 7, 7, 7], 1);
+        assert_eq!(c, vec![0.5]);
+    }
+
+    #[test]
+    fn nmi_cases() {
+        let a = [0, 0, 1, 1, 2, 2, 2];
+        assert!((nmi(&a, &a) - 1.0).abs() < 1e-12);
+        // Renaming the labels changes nothing.
+        assert!((nmi(&a, &[5, 5, 9, 9, 1, 1, 1]) - 1.0).abs() < 1e-12);
+        assert_eq!(nmi(&[3, 3, 3], &[7, 7, 7]), 1.0);
+        assert_eq!(nmi(&[0, 0, 0, 0], &[0, 0, 1, 1]), 0.0);
+        // By hand: A = {0,1}{2,3}, B = {0,1,2}{3}, N = 4.
+        // H(A) = ln 2; H(B) = −(3/4 ln 3/4 + 1/4 ln 1/4).
+        // Joint: (A0,B0) = 2, (A1,B0) = 1, (A1,B1) = 1:
+        // I = 2/4 ln(2·4/(2·3)) + 1/4 ln(1·4/(2·3)) + 1/4 ln(1·4/(2·1))
+        //   = 1/2 ln(4/3) + 1/4 ln(2/3) + 1/4 ln 2 ≈ 0.2157616.
+        // NMI = 2I / (H(A) + H(B)) ≈ 0.343711.
+        let ha = 2f64.ln();
+        let hb = -(0.75 * 0.75f64.ln() + 0.25 * 0.25f64.ln());
+        let i = 0.5 * (4.0f64 / 3.0).ln() + 0.25 * (2.0f64 / 3.0).ln() + 0.25 * 2f64.ln();
+        let v = nmi(&[0, 0, 1, 1], &[0, 0, 0, 1]);
+        assert!((v - 2.0 * i / (ha + hb)).abs() < 1e-12);
+        assert!((v - 0.343711).abs() < 1e-6);
+        // Independent labelings: near 0.
+        let mut rng = Rng::new(1);
+        let x: Vec<u32> = (0..20_000).map(|_| rng.below(4) as u32).collect();
+        let y: Vec<u32> = (0..20_000).map(|_| rng.below(4) as u32).collect();
+        assert!(nmi(&x, &y) < 0.005, "{}", nmi(&x, &y));
+    }
+
+    #[test]
+    fn deterministic_and_seed_driven() {
+        // A ring of 30 cliques of 6 nodes: many equally good moves, so the order matters.
+        let mut e = Vec::new();
+        let k = 6u32;
+        for c in 0..30u32 {
+            for i in 0..k {
+                for j in i + 1..k {
+                    e.push((c * k + i, c * k + j, 1.0));
+                }
+            }
+            e.push((c * k, ((c + 1) % 30) * k + 1, 1.0));
+        }
+        let g = UGraph::from_edges(180, e);
+        let opts = LeidenOptions::default();
+        let a = leiden(&g, &opts);
+        let b = leiden(&g, &opts);
+        assert_eq!(a, b);
+        assert_eq!(a.sizes, vec![6; 30]);
+        // A graph with isolated nodes: they stay alone.
+        let g = UGraph::from_edges(5, [(0, 1, 1.0), (1, 2, 1.0), (0, 2, 1.0)]);
+        let p = leiden(&g, &opts);
+        assert_eq!(p.membership, vec![0, 0, 0, 1, 2]);
+        assert_eq!(p.sizes, vec![3, 1, 1]);
+        // No edges at all.
+        let p = leiden(&UGraph::from_edges(3, []), &opts);
+        assert_eq!((p.membership, p.modularity), (vec![0, 1, 2], 0.0));
+    }
+
+    #[test]
+    fn restarts_and_greedy_refinement() {
+        let g = two_cliques(8);
+        let opts = LeidenOptions {
+            restarts: 3,
+            randomness: 0.0,
+            max_iterations: 2,
+            ..LeidenOptions::default()
+        };
+        let p = leiden(&g, &opts);
+        assert_eq!(p.sizes, vec![8, 8]);
+        assert!(p.iterations <= 2);
+    }
+}

@@ -37,10 +37,13 @@ fn assert_close(what: &str, got: &[f64], want: &[f64], tol: f64) {
 fn facebook() -> Option<Network> {
     let dir = shared_data()?;
     let path = dir.join("facebook-ego/facebook_combined.txt");
-    let text = std::fs::read_to_string(&path)
-        .unwrap_or_else(|e| panic!("{}: {e}", path.display()));
+    let text = std::fs::read_to_string(&path).unwrap_or_else(|e| panic!("{}: {e}", path.display()));
     let edges = edge_list(&text);
-    let n = edges.iter().map(|&(a, b)| a.max(b) as usize + 1).max().unwrap_or(0);
+    let n = edges
+        .iter()
+        .map(|&(a, b)| a.max(b) as usize + 1)
+        .max()
+        .unwrap_or(0);
     Some(both_ways(n, &edges))
 }
 
@@ -73,13 +76,21 @@ fn karate_matches_networkx() {
     assert_close("pagerank", &pr.scores, &floats(&r, "pagerank"), 1e-9);
 
     let p = path_centrality(&g.out, PathMode::Exact);
-    let twice: Vec<f64> = floats(&r, "betweenness_raw").iter().map(|b| 2.0 * b).collect();
+    let twice: Vec<f64> = floats(&r, "betweenness_raw")
+        .iter()
+        .map(|b| 2.0 * b)
+        .collect();
     assert_close("betweenness", &p.betweenness, &twice, 1e-9);
     let closeness = p.closeness.as_deref().expect("exact closeness");
     assert_close("closeness", closeness, &floats(&r, "closeness"), 1e-9);
     assert_close("harmonic", &p.harmonic, &floats(&r, "harmonic"), 1e-9);
     assert_eq!(p.pivots, None);
-    assert!(p.betweenness_se.iter().chain(&p.harmonic_se).all(|&x| x == 0.0));
+    assert!(
+        p.betweenness_se
+            .iter()
+            .chain(&p.harmonic_se)
+            .all(|&x| x == 0.0)
+    );
 }
 
 /// Indexes of the `k` largest values (ties by index).
@@ -92,7 +103,11 @@ fn top(values: &[f64], k: usize) -> Vec<usize> {
 
 fn median(mut v: Vec<f64>) -> f64 {
     v.sort_by(f64::total_cmp);
-    if v.is_empty() { f64::NAN } else { v[v.len() / 2] }
+    if v.is_empty() {
+        f64::NAN
+    } else {
+        v[v.len() / 2]
+    }
 }
 
 #[test]
@@ -123,7 +138,11 @@ fn facebook_sampled_betweenness_finds_the_exact_top_20() {
         )
     };
     let b_all = rse(&sampled.betweenness, &sampled.betweenness_se, &mut (0..n));
-    let b_top = rse(&sampled.betweenness, &sampled.betweenness_se, &mut ts.iter().copied());
+    let b_top = rse(
+        &sampled.betweenness,
+        &sampled.betweenness_se,
+        &mut ts.iter().copied(),
+    );
     let h_all = rse(&sampled.harmonic, &sampled.harmonic_se, &mut (0..n));
     // Share of nodes whose exact value lies within two standard errors of the estimate.
     let within = |est: &[f64], se: &[f64], truth: &[f64]| {
@@ -132,7 +151,11 @@ fn facebook_sampled_betweenness_finds_the_exact_top_20() {
             .count() as f64
             / n as f64
     };
-    let b_cover = within(&sampled.betweenness, &sampled.betweenness_se, &exact.betweenness);
+    let b_cover = within(
+        &sampled.betweenness,
+        &sampled.betweenness_se,
+        &exact.betweenness,
+    );
     let h_cover = within(&sampled.harmonic, &sampled.harmonic_se, &exact.harmonic);
     eprintln!(
         "ego-Facebook, 256 of {n} pivots (seed 42): top-20 betweenness overlap {overlap}/20; \
@@ -147,42 +170,71 @@ fn facebook_sampled_betweenness_finds_the_exact_top_20() {
     assert!(h_all < 0.05, "median relative SE of harmonic {h_all}");
 }
 
+/// Runs PageRank and sampled path centralities on ego-Facebook in the global thread pool and
+/// prints a fingerprint of every bit of the results. Run by
+/// `results_do_not_depend_on_the_number_of_threads` in a child process with
+/// `RAYON_NUM_THREADS` set (this crate has no direct rayon dependency to build pools with);
+/// ignored otherwise.
 #[test]
-fn results_do_not_depend_on_the_number_of_threads() {
+#[ignore = "run by results_do_not_depend_on_the_number_of_threads in a child process"]
+fn thread_count_child() {
     let Some(g) = facebook() else { return };
-    let run = |threads: usize| {
-        let pool = rayon::ThreadPoolBuilder::new()
-            .num_threads(threads)
-            .build()
-            .expect("thread pool");
-        pool.install(|| {
-            let pr = pagerank(&g, 0.85, 1e-12, 1000);
-            let sampled = path_centrality(
-                &g.out,
-                PathMode::Sampled {
-                    pivots: 100,
-                    seed: 7,
-                },
-            );
-            (pr, sampled)
-        })
-    };
-    let bits = |v: &[f64]| v.iter().map(|x| x.to_bits()).collect::<Vec<u64>>();
-    let (pr1, s1) = run(1);
-    let (pr3, s3) = run(3);
-    assert_eq!(pr1.iterations, pr3.iterations);
-    assert_eq!(bits(&pr1.scores), bits(&pr3.scores));
-    assert_eq!(bits(&s1.betweenness), bits(&s3.betweenness));
-    assert_eq!(bits(&s1.betweenness_se), bits(&s3.betweenness_se));
-    assert_eq!(bits(&s1.harmonic), bits(&s3.harmonic));
-    assert_eq!(bits(&s1.harmonic_se), bits(&s3.harmonic_se));
-    // And again with the same seed in the default pool.
-    let again = path_centrality(
+    let pr = pagerank(&g, 0.85, 1e-12, 1000);
+    let p = path_centrality(
         &g.out,
         PathMode::Sampled {
             pivots: 100,
             seed: 7,
         },
     );
-    assert_eq!(bits(&again.betweenness), bits(&s1.betweenness));
+    // FNV-1a over the bits, list by list.
+    let mut h: u64 = 0xcbf2_9ce4_8422_2325;
+    for list in [
+        &pr.scores,
+        &p.betweenness,
+        &p.betweenness_se,
+        &p.harmonic,
+        &p.harmonic_se,
+    ] {
+        for x in list.iter() {
+            for byte in x.to_bits().to_le_bytes() {
+                h = (h ^ byte as u64).wrapping_mul(0x0100_0000_01b3);
+            }
+        }
+    }
+    println!(
+        "FINGERPRINT {h:016x} {} {}",
+        pr.iterations,
+        p.betweenness.len()
+    );
+}
+
+#[test]
+fn results_do_not_depend_on_the_number_of_threads() {
+    if shared_data().is_none() {
+        return;
+    }
+    let exe = std::env::current_exe().expect("test binary");
+    let fingerprint = |threads: &str| {
+        let out = std::process::Command::new(&exe)
+            .args([
+                "centrality::thread_count_child",
+                "--exact",
+                "--ignored",
+                "--nocapture",
+                "--test-threads=1",
+            ])
+            .env("RAYON_NUM_THREADS", threads)
+            .output()
+            .expect("run the test binary");
+        let stdout = String::from_utf8_lossy(&out.stdout).into_owned();
+        assert!(out.status.success(), "child failed: {stdout}");
+        stdout
+            .lines()
+            .find_map(|l| l.find("FINGERPRINT ").map(|i| l[i..].to_owned()))
+            .unwrap_or_else(|| panic!("no fingerprint in: {stdout}"))
+    };
+    let (one, three) = (fingerprint("1"), fingerprint("3"));
+    eprintln!("1 thread: {one}; 3 threads: {three}");
+    assert_eq!(one, three);
 }

@@ -322,16 +322,15 @@ mod tests {
         ]
     }
 
-    fn write(
-        f: fn(
-            &mut dyn Write,
-            &Context<'_>,
-            &SocialNetwork,
-            &[(&str, &ColumnValues)],
-        ) -> io::Result<()>,
-        cx: &Context<'_>,
-        net: &SocialNetwork,
-    ) -> String {
+    /// [`write_gexf`] or [`write_graphml`].
+    type Writer = fn(
+        &mut dyn Write,
+        &Context<'_>,
+        &SocialNetwork,
+        &[(&str, &ColumnValues)],
+    ) -> io::Result<()>;
+
+    fn write(f: Writer, cx: &Context<'_>, net: &SocialNetwork) -> String {
         let cols = columns();
         let refs: Vec<(&str, &ColumnValues)> = cols.iter().map(|(n, v)| (n.as_str(), v)).collect();
         let mut out = Vec::new();
@@ -505,7 +504,7 @@ mod tests {
             kinds: vec![EdgeKind::Follow],
             graph: Network::from_arcs(4, vec![], false),
         };
-        for f in [write_gexf, write_graphml] {
+        for f in [write_gexf as Writer, write_graphml] {
             let xml = write(f, &cx, &empty);
             assert_well_formed(&xml);
             assert_eq!(

@@ -7,5 +7,6 @@ pub fn builtin() -> Vec<Box<dyn Plugin>> {
     vec![
         Box::new(honeycomb_presence::PresencePlugin),
         Box::new(honeycomb_relationships::RelationshipsPlugin),
+        Box::new(honeycomb_groups::GroupsPlugin),
     ]
 }

@@ -871,3 +871,110 @@ fn analyse_and_write(
         plugin_times,
     })
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use honeycomb_core::{Account, EntityColumn, Follow, FollowKind, GraphExport};
+
+    fn data() -> Dataset {
+        let mut d = Dataset::default();
+        for (id, h) in [("1", "acme"), ("2", "fan"), ("3", "loner")] {
+            d.accounts.push(Account {
+                id: id.into(),
+                handle: Some(h.into()),
+                declared: true,
+                ..Account::default()
+            });
+        }
+        d.follows.push(Follow {
+            source: 1,
+            target: 0,
+            created_at: honeycomb_core::NO_TIME,
+            kind: FollowKind::Follow,
+            weight: 1.0,
+        });
+        d
+    }
+
+    fn section(id: &str) -> Section {
+        let mut s = Section::new(id, id);
+        s.entity_columns.push(EntityColumn::ints(
+            Entity::Account,
+            "followers_in_network",
+            vec![Some(1), Some(0), Some(0)],
+        ));
+        s.entity_columns.push(EntityColumn::ints(
+            Entity::Post,
+            "followers_in_network",
+            vec![],
+        ));
+        s.graph_exports.push(GraphExport {
+            name: "network".into(),
+            node_columns: vec!["followers_in_network".into(), "no such column".into()],
+        });
+        s
+    }
+
+    #[test]
+    fn graph_exports_become_gexf_and_graphml_files() {
+        let d = data();
+        let cfg = Config::parse("").expect("config");
+        let cx = Context::new(&d, &cfg, ContextOptions::default());
+        let full = vec![section("relationships"), section("groups")];
+        let report = build_report(&cx, vec![Section::new("relationships", "r")], &[]);
+        let formats = Formats {
+            md: false,
+            html: false,
+            json: true,
+        };
+        let out = render_all(&cx, &report, &full, formats, &Templates::embedded()).expect("render");
+        let names: Vec<String> = out
+            .names()
+            .map(|p| p.to_string_lossy().into_owned())
+            .filter(|p| p.ends_with(".gexf") || p.ends_with(".graphml"))
+            .collect();
+        assert_eq!(
+            names,
+            [
+                "metrics/network.gexf",
+                "metrics/network.graphml",
+                "metrics/groups-network.gexf",
+                "metrics/groups-network.graphml",
+            ]
+        );
+        let dir = tempfile::tempdir().expect("tempdir");
+        out.write_all(dir.path()).expect("write");
+        let gexf = std::fs::read_to_string(dir.path().join("metrics/network.gexf")).expect("gexf");
+        assert_eq!(gexf.matches("<node ").count(), 2, "the loner is left out");
+        assert!(gexf.contains("title=\"followers_in_network\" type=\"integer\""));
+        assert!(!gexf.contains("no such column"));
+        let graphml =
+            std::fs::read_to_string(dir.path().join("metrics/network.graphml")).expect("graphml");
+        assert_eq!(graphml.matches("<edge ").count(), 1);
+        let marker = std::fs::read_to_string(dir.path().join(honeycomb_core::load::REPORT_MARKER))
+            .expect("marker");
+        assert!(marker.contains("file: metrics/network.gexf\n"));
+    }
+
+    #[test]
+    fn no_graph_files_when_the_network_cannot_be_built() {
+        let d = data();
+        let cfg =
+            Config::parse("[plugins.relationships]\nedges = [\"nonsense\"]\n").expect("config");
+        let cx = Context::new(&d, &cfg, ContextOptions::default());
+        assert!(cx.network().is_err());
+        let full = vec![section("relationships")];
+        let report = build_report(&cx, vec![], &[]);
+        let formats = Formats {
+            md: false,
+            html: false,
+            json: true,
+        };
+        let out = render_all(&cx, &report, &full, formats, &Templates::embedded()).expect("render");
+        assert!(
+            !out.names()
+                .any(|p| p.extension().is_some_and(|e| e == "gexf"))
+        );
+    }
+}

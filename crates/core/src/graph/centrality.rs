@@ -209,99 +209,225 @@ struct Cell {
     b: f64,
 }
 
-/// Reusable BFS state of one thread; only visited entries are reset after each source.
+/// Sources per multi-source BFS: the bits of a [`Mask`].
+const BATCH: usize = 16;
+
+/// A set of sources of a batch.
+type Mask = u16;
+
+/// Bytes of recorded shortest-path DAG arcs allowed across all threads (4 + 2 bytes each);
+/// past it a batch falls back to scanning the arcs again (same results, somewhat slower).
+const DAG_BUDGET_BYTES: usize = 512 << 20;
+
+/// Bytes of per-thread state allowed across all threads; fewer threads work at once when
+/// `n` is so large that a thread's state times the threads would exceed it.
+const STATE_BUDGET_BYTES: usize = 1536 << 20;
+
+/// Reusable state of the multi-source BFS of one thread; only visited entries are reset.
 struct Work {
-    dist: Vec<i32>,
-    /// `σ(v)` during the BFS, then `(1 + δ(v)) / σ(v)` once `v`'s dependency is known.
-    val: Vec<f64>,
-    /// Nodes in BFS order.
-    order: Vec<u32>,
-    /// Successors of each node on the shortest-path DAG, in BFS order of the node.
+    /// Sources (bits) that reached each node at an earlier level.
+    visit: Vec<Mask>,
+    /// Sources (bits) that reach each node at the level being built; in the backward pass,
+    /// the sources at the level above.
+    next: Vec<Mask>,
+    /// `σ_b(v)` for each source `b` of the batch, then `(1 + δ_b(v)) / σ_b(v)`.
+    val: Vec<[f64; BATCH]>,
+    /// Frontier entries of all levels in order: a node, and the sources at that distance.
+    front: Vec<u32>,
+    front_mask: Vec<Mask>,
+    /// Start of each level in `front`, then `front.len()`.
+    starts: Vec<usize>,
+    /// Shortest-path DAG arcs of each frontier entry (head, and the sources it is a DAG arc
+    /// for), `succ_end[i]` the end of entry `i`'s; empty after a fallback.
     succ: Vec<u32>,
-    /// `succ_end[i]`: end in `succ` of the successors of `order[i]`.
+    succ_mask: Vec<Mask>,
     succ_end: Vec<usize>,
+    /// Most DAG arcs to record before falling back.
+    succ_cap: usize,
 }
 
 impl Work {
-    fn new(n: usize) -> Work {
+    fn new(n: usize, succ_cap: usize) -> Work {
         Work {
-            dist: vec![-1; n],
-            val: vec![0.0; n],
-            order: Vec::new(),
+            visit: vec![0; n],
+            next: vec![0; n],
+            val: vec![[0.0; BATCH]; n],
+            front: Vec::new(),
+            front_mask: Vec::new(),
+            starts: Vec::new(),
             succ: Vec::new(),
+            succ_mask: Vec::new(),
             succ_end: Vec::new(),
+            succ_cap,
         }
     }
+
+    /// Approximate bytes per node of a thread's state (with its chunk's sums).
+    const BYTES_PER_NODE: usize = 2 * size_of::<Mask>()
+        + size_of::<[f64; BATCH]>()
+        + size_of::<Cell>()
+        + 3 * (size_of::<u32>() + size_of::<Mask>() + size_of::<usize>());
 }
 
-/// One Brandes source: BFS from `s` along `out`, recording the shortest-path DAG's arcs, then
-/// the dependency accumulation in reverse BFS order over the recorded arcs, pulling from
-/// successors (no predecessor lists; each arc of the graph is scanned once), adding into `acc`.
-fn brandes_from(out: &Csr, s: u32, w: &mut Work, acc: &mut [Cell], sampled: bool) {
+/// Brandes' algorithm (Brandes 2001) for up to [`BATCH`] sources at once. One
+/// level-synchronous BFS in which each frontier entry carries the set of sources at that
+/// distance (multi-source BFS: Then et al., "The more the merrier: efficient multi-source
+/// graph traversal", PVLDB 8(4), 2014), so that a node's arcs are scanned once per distinct
+/// distance rather than once per source; it records the arcs of the shortest-path DAG. Then
+/// the dependencies in reverse BFS order, each node pulling from its DAG successors
+/// (`δ_b(v) = σ_b(v) Σ_{w succ. of v} (1 + δ_b(w)) / σ_b(w)`), added with the harmonic and
+/// closeness terms into `acc`. Every per-source `σ` and `δ` is that of a single-source run
+/// (path counts are integers, exact in `f64` below 2⁵³); only the order in which a node's terms are added into `acc` differs
+/// (by distance, then by source), which the batch fixes, so it is still deterministic.
+/// When more than `succ_cap` DAG arcs would be recorded, the backward pass scans the arcs
+/// again instead, with bit-identical results.
+fn brandes_batch(out: &Csr, batch: &[u32], w: &mut Work, acc: &mut [Cell], sampled: bool) {
     let Work {
-        dist,
+        visit,
+        next,
         val,
-        order,
+        front,
+        front_mask,
+        starts,
         succ,
+        succ_mask,
         succ_end,
+        succ_cap,
     } = w;
     // Plain slices: their lengths stay in registers while the vectors grow.
-    let (dist, val, offsets, targets) = (
-        &mut dist[..],
-        &mut val[..],
-        &out.offsets[..],
-        &out.targets[..],
-    );
-    order.clear();
+    let (visit, next, val) = (&mut visit[..], &mut next[..], &mut val[..]);
+    let (offsets, targets) = (&out.offsets[..], &out.targets[..]);
+    front.clear();
+    front_mask.clear();
+    starts.clear();
     succ.clear();
+    succ_mask.clear();
     succ_end.clear();
-    dist[s as usize] = 0;
-    val[s as usize] = 1.0;
-    order.push(s);
-    let mut head = 0;
-    while head < order.len() {
-        let v = order[head] as usize;
-        head += 1;
-        let dn = dist[v] + 1;
-        let sv = val[v];
-        for &t in &targets[offsets[v]..offsets[v + 1]] {
-            let dt = dist[t as usize];
-            if dt < 0 {
-                dist[t as usize] = dn;
-                val[t as usize] = sv;
-                order.push(t);
-                succ.push(t);
-            } else if dt == dn {
-                val[t as usize] += sv;
-                succ.push(t);
+    let mut record = true;
+    for (b, &s) in batch.iter().enumerate() {
+        let bit: Mask = 1 << b;
+        visit[s as usize] |= bit;
+        val[s as usize][b] = 1.0;
+        front.push(s);
+        front_mask.push(bit);
+    }
+    starts.push(0);
+    let mut lo = 0;
+    loop {
+        let hi = front.len();
+        if lo == hi {
+            break;
+        }
+        for i in lo..hi {
+            let v = front[i] as usize;
+            let fv = front_mask[i];
+            let sv = val[v];
+            for &t in &targets[offsets[v]..offsets[v + 1]] {
+                // Sources for which t is one level further than v, and not reached before.
+                let m = fv & !visit[t as usize];
+                if m != 0 {
+                    let nt = &mut next[t as usize];
+                    if *nt == 0 {
+                        front.push(t);
+                    }
+                    *nt |= m;
+                    let row = &mut val[t as usize];
+                    let mut bits = m;
+                    while bits != 0 {
+                        let b = bits.trailing_zeros() as usize;
+                        row[b] += sv[b];
+                        bits &= bits - 1;
+                    }
+                    if record {
+                        succ.push(t);
+                        succ_mask.push(m);
+                    }
+                }
+            }
+            if record {
+                succ_end.push(succ.len());
+                if succ.len() > *succ_cap {
+                    record = false;
+                    succ.clear();
+                    succ_mask.clear();
+                    succ_end.clear();
+                }
             }
         }
-        succ_end.push(succ.len());
-    }
-    for i in (1..order.len()).rev() {
-        let v = order[i] as usize;
-        let mut sum = 0.0;
-        for &t in &succ[succ_end[i - 1]..succ_end[i]] {
-            sum += val[t as usize];
+        for &t in &front[hi..] {
+            let m = next[t as usize];
+            front_mask.push(m);
+            visit[t as usize] |= m;
+            next[t as usize] = 0;
         }
-        let sv = val[v];
-        let delta = sv * sum;
-        val[v] = (1.0 + delta) / sv;
-        let d = dist[v] as f64;
+        starts.push(hi);
+        lo = hi;
+    }
+    // starts = [0, end of level 0, …, front.len()]: level l is starts[l]..starts[l + 1].
+    let levels = starts.len() - 1;
+    for level in (1..levels).rev() {
+        let d = level as f64;
         let inv_d = 1.0 / d;
-        let c = &mut acc[v];
-        c.bc += delta;
-        c.h += inv_d;
-        if sampled {
-            c.a += delta * delta;
-            c.b += inv_d * inv_d;
-        } else {
-            c.a += d;
-            c.b += 1.0;
+        if !record {
+            // `next` marks the sources at distance level + 1 of each node. Marks left from
+            // higher levels are harmless: a node at distance level + 2 from source b is not
+            // a successor of one at distance level from b.
+            let up = starts[level + 1]..starts.get(level + 2).copied().unwrap_or(front.len());
+            for (&t, &m) in front[up.clone()].iter().zip(&front_mask[up]) {
+                next[t as usize] = m;
+            }
+        }
+        for i in (starts[level]..starts[level + 1]).rev() {
+            let v = front[i] as usize;
+            let fv = front_mask[i];
+            let mut sum = [0.0; BATCH];
+            let mut add = |t: u32, m: Mask| {
+                let row = &val[t as usize];
+                let mut bits = m;
+                while bits != 0 {
+                    let b = bits.trailing_zeros() as usize;
+                    sum[b] += row[b];
+                    bits &= bits - 1;
+                }
+            };
+            if record {
+                let arcs = succ_end[i - 1]..succ_end[i];
+                for (&t, &m) in succ[arcs.clone()].iter().zip(&succ_mask[arcs]) {
+                    add(t, m);
+                }
+            } else {
+                for &t in &targets[offsets[v]..offsets[v + 1]] {
+                    let m = fv & next[t as usize];
+                    if m != 0 {
+                        add(t, m);
+                    }
+                }
+            }
+            let row = &mut val[v];
+            let c = &mut acc[v];
+            let mut bits = fv;
+            while bits != 0 {
+                let b = bits.trailing_zeros() as usize;
+                bits &= bits - 1;
+                let sv = row[b];
+                let delta = sv * sum[b];
+                row[b] = (1.0 + delta) / sv;
+                c.bc += delta;
+                c.h += inv_d;
+                if sampled {
+                    c.a += delta * delta;
+                    c.b += inv_d * inv_d;
+                } else {
+                    c.a += d;
+                    c.b += 1.0;
+                }
+            }
         }
     }
-    for &v in order.iter() {
-        dist[v as usize] = -1;
+    for &v in front.iter() {
+        visit[v as usize] = 0;
+        next[v as usize] = 0;
+        val[v as usize] = [0.0; BATCH];
     }
 }
 
@@ -310,11 +436,15 @@ fn brandes_from(out: &Csr, s: u32, w: &mut Work, acc: &mut [Cell], sampled: bool
 /// dependencies (Brandes 2001), incoming harmonic sums and closeness distance sums.
 ///
 /// Sampled pivots: `Rng::new(seed).sample(n, pivots)` (uniform without replacement, Brandes &
-/// Pich 2007; Eppstein & Wang 2004); `pivots ≥ n` means exact. Sources are dealt round-robin
-/// into up to 16 fixed chunks, processed in rounds as wide as the thread pool (so at most that
-/// many per-chunk accumulators are alive), and each chunk's sums are added into the totals in
-/// chunk order: the output is bit-identical whatever the number of threads. Memory:
-/// `~24 · n` bytes plus 4 bytes per arc of the shortest-path DAG of BFS state and `32 · n` bytes of sums per thread.
+/// Pich 2007; Eppstein & Wang 2004); `pivots ≥ n` means exact.
+///
+/// Sources are dealt round-robin into up to 16 fixed chunks and each chunk is run in batches
+/// of 16 sources sharing one multi-source BFS. Chunks are processed in rounds as wide as the
+/// thread pool (so at most that many per-chunk accumulators are alive), and each chunk's sums
+/// are added into the totals in chunk order: the output is bit-identical whatever the number
+/// of threads. Memory per working thread: about `200 · n` bytes, plus the recorded
+/// shortest-path DAG (6 bytes per arc entry, capped at 512 MiB over all threads); fewer
+/// threads work at once when `n` is very large.
 pub fn path_centrality(out: &Csr, mode: PathMode) -> PathCentrality {
     let n = out.len();
     let (sources, sampled): (Vec<u32>, bool) = match mode {
@@ -325,8 +455,10 @@ pub fn path_centrality(out: &Csr, mode: PathMode) -> PathCentrality {
     };
     let k = sources.len();
     let chunks = SOURCE_CHUNKS.min(k).max(1);
-    let width = rayon::current_num_threads().clamp(1, chunks);
-    let mut works: Vec<Work> = (0..width).map(|_| Work::new(n)).collect();
+    let by_memory = (STATE_BUDGET_BYTES / (Work::BYTES_PER_NODE * n.max(1))).max(1);
+    let width = rayon::current_num_threads().min(by_memory).clamp(1, chunks);
+    let succ_cap = DAG_BUDGET_BYTES / width / (size_of::<u32>() + size_of::<Mask>());
+    let mut works: Vec<Work> = (0..width).map(|_| Work::new(n, succ_cap)).collect();
     let mut accs: Vec<Vec<Cell>> = (0..width).map(|_| vec![Cell::default(); n]).collect();
     let mut total = vec![Cell::default(); n];
     let sources = &sources;
@@ -339,8 +471,9 @@ pub fn path_centrality(out: &Csr, mode: PathMode) -> PathCentrality {
             .zip((first..last).into_par_iter())
             .for_each(|((w, acc), c)| {
                 acc.fill(Cell::default());
-                for &s in sources.iter().skip(c).step_by(chunks) {
-                    brandes_from(out, s, w, acc, sampled);
+                let mine: Vec<u32> = sources.iter().skip(c).step_by(chunks).copied().collect();
+                for batch in mine.chunks(BATCH) {
+                    brandes_batch(out, batch, w, acc, sampled);
                 }
             });
         let used = &accs[..last - first];
@@ -368,7 +501,7 @@ pub fn path_centrality(out: &Csr, mode: PathMode) -> PathCentrality {
             .par_iter()
             .with_min_len(NODE_CHUNK)
             .map(|c| {
-                let r1 = c.b; // reaching nodes, self excluded = r − 1
+                let r1 = c.b; // nodes reaching this one, itself excluded: r − 1
                 if r1 > 0.0 && c.a > 0.0 {
                     (r1 / c.a) * (r1 / denom)
                 } else {
@@ -636,6 +769,108 @@ mod tests {
         assert!(!capped.converged && capped.iterations == 3);
         let e = pagerank(&Network::default(), 0.85, 1e-10, 100);
         assert!(e.scores.is_empty());
+    }
+
+    /// A random directed graph: `m` arcs between `n` nodes, weighted 1..=4.
+    fn random_network(n: u32, m: usize, seed: u64, weighted: bool) -> Network {
+        let mut rng = Rng::new(seed);
+        let arcs = (0..m)
+            .map(|_| {
+                let a = rng.below(n as u64) as u32;
+                let b = rng.below(n as u64) as u32;
+                (a, b, 1.0 + rng.below(4) as f32)
+            })
+            .collect();
+        Network::from_arcs(n as usize, arcs, weighted)
+    }
+
+    #[test]
+    fn same_bits_whatever_the_number_of_threads() {
+        let g = random_network(1500, 9000, 5, true);
+        let run = |threads: usize| {
+            let pool = rayon::ThreadPoolBuilder::new()
+                .num_threads(threads)
+                .build()
+                .expect("thread pool");
+            pool.install(|| {
+                (
+                    pagerank(&g, 0.85, 1e-12, 500),
+                    path_centrality(&g.out, PathMode::Exact),
+                    path_centrality(
+                        &g.out,
+                        PathMode::Sampled {
+                            pivots: 200,
+                            seed: 3,
+                        },
+                    ),
+                )
+            })
+        };
+        let bits = |v: &[f64]| v.iter().map(|x| x.to_bits()).collect::<Vec<u64>>();
+        let (a, b) = (run(1), run(3));
+        assert_eq!(bits(&a.0.scores), bits(&b.0.scores));
+        for (x, y) in [(&a.1, &b.1), (&a.2, &b.2)] {
+            assert_eq!(bits(&x.betweenness), bits(&y.betweenness));
+            assert_eq!(bits(&x.betweenness_se), bits(&y.betweenness_se));
+            assert_eq!(bits(&x.harmonic), bits(&y.harmonic));
+            assert_eq!(bits(&x.harmonic_se), bits(&y.harmonic_se));
+            assert_eq!(
+                x.closeness.as_deref().map(bits),
+                y.closeness.as_deref().map(bits)
+            );
+        }
+    }
+
+    #[test]
+    fn rescanning_fallback_gives_the_same_bits() {
+        let g = random_network(400, 3000, 8, false);
+        let sources: Vec<u32> = (0..40).map(|i| i * 7).collect();
+        let run = |cap: usize| {
+            let mut w = Work::new(400, cap);
+            let mut acc = vec![Cell::default(); 400];
+            for batch in sources.chunks(BATCH) {
+                brandes_batch(&g.out, batch, &mut w, &mut acc, true);
+            }
+            acc.iter()
+                .flat_map(|c| [c.bc, c.h, c.a, c.b])
+                .map(f64::to_bits)
+                .collect::<Vec<u64>>()
+        };
+        assert_eq!(run(usize::MAX), run(0));
+        assert_eq!(run(usize::MAX), run(500));
+        // One source at a time gives the same sums up to rounding (a node's terms are added
+        // in another order).
+        let mut w = Work::new(400, usize::MAX);
+        let mut acc = vec![Cell::default(); 400];
+        for &s in &sources {
+            brandes_batch(&g.out, &[s], &mut w, &mut acc, true);
+        }
+        let batched = run(usize::MAX);
+        let single = acc.iter().flat_map(|c| [c.bc, c.h, c.a, c.b]);
+        for (x, y) in batched.into_iter().map(f64::from_bits).zip(single) {
+            assert!((x - y).abs() <= 1e-12 * y.abs(), "{x} vs {y}");
+        }
+    }
+
+    #[test]
+    fn sampling_is_unbiased_on_average() {
+        // Averaged over many seeds, the sampled estimates approach the exact values.
+        let g = random_network(300, 1200, 11, false);
+        let exact = path_centrality(&g.out, PathMode::Exact);
+        let runs = 200;
+        let mut mean_b = vec![0.0; 300];
+        let mut mean_h = vec![0.0; 300];
+        for seed in 0..runs {
+            let s = path_centrality(&g.out, PathMode::Sampled { pivots: 30, seed });
+            for v in 0..300 {
+                mean_b[v] += s.betweenness[v] / runs as f64;
+                mean_h[v] += s.harmonic[v] / runs as f64;
+            }
+        }
+        let total = |v: &[f64]| v.iter().sum::<f64>();
+        let rel_b = (total(&mean_b) - total(&exact.betweenness)).abs() / total(&exact.betweenness);
+        let rel_h = (total(&mean_h) - total(&exact.harmonic)).abs() / total(&exact.harmonic);
+        assert!(rel_b < 0.02 && rel_h < 0.02, "{rel_b} {rel_h}");
     }
 
     #[test]

@@ -258,14 +258,15 @@ fn normalise(raw: &[u32]) -> (Vec<u32>, Vec<usize>) {
     (membership, sizes)
 }
 
-/// One level of the algorithm: the input graph or an aggregate. Aggregates keep no
-/// self-loops in their adjacency; a node's internal weight is part of its strength only.
+/// One level of the algorithm: the input graph (relabelled), or an aggregate. Aggregates keep
+/// no self-loops in their adjacency; a node's internal weight is part of its strength only.
 struct Level<'a> {
     offsets: Cow<'a, [usize]>,
     targets: Cow<'a, [u32]>,
-    weights: Cow<'a, [f64]>,
+    /// Weights aligned with `targets`; `None` when every edge weighs 1.
+    weights: Option<Cow<'a, [f64]>>,
     /// Weighted degree of each node in the input graph's terms (an aggregate node: the sum
-    /// over the nodes it stands for).
+    /// over the nodes it stands for, its internal edges counted twice).
     strength: Vec<f64>,
 }
 
@@ -274,19 +275,43 @@ impl Level<'_> {
         self.strength.len()
     }
 
+    fn degree(&self, v: usize) -> usize {
+        self.offsets[v + 1] - self.offsets[v]
+    }
+
     #[inline]
-    fn edges(&self, v: usize) -> (&[u32], &[f64]) {
+    fn neighbours(&self, v: usize) -> &[u32] {
+        &self.targets[self.offsets[v]..self.offsets[v + 1]]
+    }
+
+    /// Calls `f(neighbour, weight)` for each edge of `v`.
+    #[inline(always)]
+    fn for_each_edge(&self, v: usize, mut f: impl FnMut(u32, f64)) {
         let (s, e) = (self.offsets[v], self.offsets[v + 1]);
-        (&self.targets[s..e], &self.weights[s..e])
+        let t = &self.targets[s..e];
+        match &self.weights {
+            Some(w) => {
+                for (&u, &w) in t.iter().zip(&w[s..e]) {
+                    f(u, w);
+                }
+            }
+            None => {
+                for &u in t {
+                    f(u, 1.0);
+                }
+            }
+        }
     }
 }
 
-/// Scratch for gathering the weights from one node to neighbouring communities.
+/// Scratch for gathering the weights from one node to neighbouring communities: the first
+/// `len` entries of `ids`/`acc` are the communities met and their weights.
 struct Gather {
     /// Index into `ids`/`acc` of each community, `NONE` when not gathered.
     pos: Vec<u32>,
     ids: Vec<u32>,
     acc: Vec<f64>,
+    len: usize,
 }
 
 impl Gather {
@@ -295,16 +320,28 @@ impl Gather {
             pos: vec![NONE; n],
             ids: Vec::new(),
             acc: Vec::new(),
+            len: 0,
         }
     }
 
+    /// Makes room for `d` more communities.
     #[inline]
+    fn reserve(&mut self, d: usize) {
+        let need = self.len + d;
+        if self.ids.len() < need {
+            self.ids.resize(need, 0);
+            self.acc.resize(need, 0.0);
+        }
+    }
+
+    #[inline(always)]
     fn add(&mut self, c: u32, w: f64) {
         let p = self.pos[c as usize];
         if p == NONE {
-            self.pos[c as usize] = self.ids.len() as u32;
-            self.ids.push(c);
-            self.acc.push(w);
+            self.pos[c as usize] = self.len as u32;
+            self.ids[self.len] = c;
+            self.acc[self.len] = w;
+            self.len += 1;
         } else {
             self.acc[p as usize] += w;
         }
@@ -317,44 +354,24 @@ impl Gather {
         if p == NONE { 0.0 } else { self.acc[p as usize] }
     }
 
+    /// The communities met, in order.
+    #[inline]
+    fn ids(&self) -> &[u32] {
+        &self.ids[..self.len]
+    }
+
+    /// Their weights.
+    #[inline]
+    fn acc(&self) -> &[f64] {
+        &self.acc[..self.len]
+    }
+
     fn clear(&mut self) {
-        for &c in &self.ids {
+        for &c in &self.ids[..self.len] {
             self.pos[c as usize] = NONE;
         }
-        self.ids.clear();
-        self.acc.clear();
+        self.len = 0;
     }
-}
-
-/// One whole run from singletons: returns the raw membership and the iterations run.
-fn run(g: &UGraph, opts: &LeidenOptions, seed: u64) -> (Vec<u32>, u32) {
-    let n = g.node_count();
-    let level0 = Level {
-        offsets: Cow::Borrowed(&g.adj.offsets),
-        targets: Cow::Borrowed(&g.adj.targets),
-        weights: Cow::Borrowed(&g.weight),
-        strength: (0..n as u32).map(|v| g.strength(v)).collect(),
-    };
-    let two_m: f64 = level0.strength.iter().sum();
-    let mut membership: Vec<u32> = (0..n as u32).collect();
-    if two_m <= 0.0 || n == 0 {
-        return (membership, 0);
-    }
-    let ctx = Settings {
-        scale: opts.resolution / two_m,
-        theta: opts.randomness,
-    };
-    let mut rng = Rng::new(seed);
-    let mut gather = Gather::new(n);
-    let mut iterations = 0;
-    loop {
-        iterations += 1;
-        let changed = iterate(&level0, &mut membership, &ctx, &mut rng, &mut gather);
-        if !changed || (opts.max_iterations > 0 && iterations >= opts.max_iterations) {
-            break;
-        }
-    }
-    (membership, iterations)
 }
 
 /// Constants of a run.
@@ -366,28 +383,156 @@ struct Settings {
     theta: f64,
 }
 
-/// One iteration of the Leiden algorithm from `membership` (dense ids `< n`); updates it and
-/// returns whether any node moved.
+/// One whole run from singletons: returns the raw membership and the iterations run.
+///
+/// The first local moving pass runs on the input graph as given; the graph is then relabelled
+/// so that each community's nodes are contiguous (a copy of the adjacency, without weights
+/// when all are 1), which makes every later pass touch nearby memory.
+fn run(g: &UGraph, opts: &LeidenOptions, seed: u64) -> (Vec<u32>, u32) {
+    let n = g.node_count();
+    let unit = g.weight.iter().all(|&w| w == 1.0);
+    let level0 = Level {
+        offsets: Cow::Borrowed(&g.adj.offsets),
+        targets: Cow::Borrowed(&g.adj.targets),
+        weights: (!unit).then_some(Cow::Borrowed(&g.weight[..])),
+        strength: (0..n as u32).map(|v| g.strength(v)).collect(),
+    };
+    let two_m: f64 = level0.strength.iter().sum();
+    if two_m <= 0.0 || n == 0 {
+        return ((0..n as u32).collect(), 0);
+    }
+    let ctx = Settings {
+        scale: opts.resolution / two_m,
+        theta: opts.randomness,
+    };
+    let mut rng = Rng::new(seed);
+    let mut gather = Gather::new(n);
+    let mut comm: Vec<u32> = (0..n as u32).collect();
+    let moved = move_nodes(&level0, &mut comm, &ctx, &mut rng, &mut gather);
+    let k = renumber(&mut comm);
+    if k == n {
+        // Nothing to merge: every node stays alone.
+        return ((0..n as u32).collect(), 1);
+    }
+    let (base, order) = relabel(&level0, &comm, k);
+    drop(level0);
+    let mut membership: Vec<u32> = order.iter().map(|&v| comm[v as usize]).collect();
+    drop(comm);
+    let mut iterations = 1;
+    let mut changed = iterate(
+        &base,
+        &mut membership,
+        Some(moved),
+        &ctx,
+        &mut rng,
+        &mut gather,
+    );
+    while changed && (opts.max_iterations == 0 || iterations < opts.max_iterations) {
+        iterations += 1;
+        changed = iterate(&base, &mut membership, None, &ctx, &mut rng, &mut gather);
+    }
+    let mut raw = vec![0u32; n];
+    for (&old, &c) in order.iter().zip(&membership) {
+        raw[old as usize] = c;
+    }
+    (raw, iterations)
+}
+
+/// Copies `g` with its nodes renumbered by community (`comm`, dense ids `0..k`), then by id;
+/// returns the copy and `order` (new id → old id).
+fn relabel(g: &Level<'_>, comm: &[u32], k: usize) -> (Level<'static>, Vec<u32>) {
+    let n = g.len();
+    let (_, order) = group(comm, k);
+    let mut new_id = vec![0u32; n];
+    for (i, &v) in order.iter().enumerate() {
+        new_id[v as usize] = i as u32;
+    }
+    let mut offsets = Vec::with_capacity(n + 1);
+    offsets.push(0usize);
+    let mut total = 0usize;
+    for &v in &order {
+        total += g.degree(v as usize);
+        offsets.push(total);
+    }
+    let mut targets = vec![0u32; total];
+    let mut weights = g.weights.as_ref().map(|_| vec![0f64; total]);
+    // Rows in pieces of about AGG_CHUNK arcs, filled in parallel.
+    let mut bounds = vec![0usize];
+    for i in 0..n {
+        if offsets[i + 1] - offsets[*bounds.last().unwrap_or(&0)] >= AGG_CHUNK {
+            bounds.push(i + 1);
+        }
+    }
+    if *bounds.last().unwrap_or(&0) != n {
+        bounds.push(n);
+    }
+    let mut jobs = Vec::with_capacity(bounds.len());
+    let (mut rest_t, mut rest_w) = (targets.as_mut_slice(), weights.as_deref_mut());
+    for w in bounds.windows(2) {
+        let len = offsets[w[1]] - offsets[w[0]];
+        let (t, tail) = rest_t.split_at_mut(len);
+        rest_t = tail;
+        let wt = match rest_w.take() {
+            Some(rw) => {
+                let (h, tail) = rw.split_at_mut(len);
+                rest_w = Some(tail);
+                Some(h)
+            }
+            None => None,
+        };
+        jobs.push((w[0], w[1], t, wt));
+    }
+    let (order_ref, new_id) = (&order, &new_id);
+    jobs.into_par_iter().for_each(|(lo, hi, t, mut wt)| {
+        let mut j = 0;
+        for &v in &order_ref[lo..hi] {
+            g.for_each_edge(v as usize, |u, w| {
+                t[j] = new_id[u as usize];
+                if let Some(wt) = wt.as_deref_mut() {
+                    wt[j] = w;
+                }
+                j += 1;
+            });
+        }
+    });
+    let strength = order.iter().map(|&v| g.strength[v as usize]).collect();
+    let level = Level {
+        offsets: Cow::Owned(offsets),
+        targets: Cow::Owned(targets),
+        weights: weights.map(Cow::Owned),
+        strength,
+    };
+    (level, order)
+}
+
+/// One iteration of the Leiden algorithm on `base` from `membership` (dense ids `< n`);
+/// updates it and returns whether any node moved. `first_moved`: the local moving phase on
+/// `base` was already run (and whether it moved a node).
 fn iterate(
-    level0: &Level<'_>,
+    base: &Level<'_>,
     membership: &mut [u32],
+    first_moved: Option<bool>,
     ctx: &Settings,
     rng: &mut Rng,
     gather: &mut Gather,
 ) -> bool {
     let mut comm: Vec<u32> = membership.to_vec();
-    // Level-0 node → its node in the current aggregate (identity until the first aggregation).
+    // Base node → its node in the current aggregate (identity until the first aggregation).
     let mut node_to_agg: Option<Vec<u32>> = None;
     let mut owned: Option<Level<'static>> = None;
-    let mut changed = false;
+    let mut changed = first_moved.unwrap_or(false);
+    let mut skip_move = first_moved.is_some();
     loop {
         let g: &Level<'_> = match &owned {
             Some(a) => a,
-            None => level0,
+            None => base,
         };
         let nl = g.len();
         let t0 = std::time::Instant::now();
-        changed |= move_nodes(g, &mut comm, ctx, rng, gather);
+        if !skip_move {
+            changed |= move_nodes(g, &mut comm, ctx, rng, gather);
+        }
+        skip_move = false;
         let t1 = t0.elapsed().as_secs_f64();
         let k = renumber(&mut comm);
         if k == nl {
@@ -452,6 +597,11 @@ fn renumber(comm: &mut [u32]) -> usize {
 
 /// The fast local moving phase (the paper's `MoveNodesFast`): returns whether a node moved.
 /// `comm` holds ids `< g.len()`.
+///
+/// The queue starts with all nodes in a random order. Visiting a node that stays changes
+/// nothing, so when the partition is not all singletons the nodes that would stay in the
+/// initial state are found first, in parallel, and the queue starts with the others only (in a
+/// random order): the same algorithm with those nodes visited first.
 fn move_nodes(
     g: &Level<'_>,
     comm: &mut [u32],
@@ -471,10 +621,35 @@ fn move_nodes(
         .rev()
         .filter(|&c| size[c as usize] == 0)
         .collect();
-    let mut queue: Vec<u32> = (0..n as u32).collect();
+    let mut queue: Vec<u32> = if empty.is_empty() {
+        (0..n as u32).collect()
+    } else {
+        let (comm, total, size) = (&*comm, &total, &size);
+        let pieces: Vec<Vec<u32>> = (0..n.div_ceil(SCREEN_CHUNK))
+            .into_par_iter()
+            .map_init(
+                || Gather::new(n),
+                |gather, j| {
+                    (j * SCREEN_CHUNK..((j + 1) * SCREEN_CHUNK).min(n))
+                        .filter(|&v| best_move(g, v, comm, total, size, ctx, gather).is_some())
+                        .map(|v| v as u32)
+                        .collect()
+                },
+            )
+            .collect();
+        let mut q = Vec::with_capacity(n);
+        for p in pieces {
+            q.extend_from_slice(&p);
+        }
+        q
+    };
     rng.shuffle(&mut queue);
-    let mut queued = vec![true; n];
-    let (mut head, mut len) = (0usize, n);
+    let mut queued = vec![false; n];
+    for &v in &queue {
+        queued[v as usize] = true;
+    }
+    let (mut head, mut len) = (0usize, queue.len());
+    queue.resize(n, 0);
     let mut moved = false;
     let (mut visits, mut scanned, mut moves) = (0usize, 0usize, 0usize);
     while len > 0 {
@@ -486,60 +661,89 @@ fn move_nodes(
         }
         len -= 1;
         queued[v] = false;
-        let cv = comm[v];
-        let kv = g.strength[v];
-        let (nb, wt) = g.edges(v);
-        scanned += nb.len();
-        for (&u, &w) in nb.iter().zip(wt) {
-            gather.add(comm[u as usize], w);
+        scanned += g.degree(v);
+        let Some(mut best) = best_move(g, v, comm, &total, &size, ctx, gather) else {
+            continue;
+        };
+        let (cv, kv) = (comm[v] as usize, g.strength[v]);
+        if best == NONE {
+            best = empty.pop().unwrap_or(comm[v]);
         }
-        let x = ctx.scale * kv;
-        total[cv as usize] -= kv;
-        let mut best = cv;
-        let mut best_gain = gather.get(cv) - x * total[cv as usize];
-        for (&c, &w) in gather.ids.iter().zip(&gather.acc) {
+        moves += 1;
+        moved = true;
+        size[cv] -= 1;
+        total[cv] = if size[cv] == 0 { 0.0 } else { total[cv] - kv };
+        if size[cv] == 0 {
+            empty.push(cv as u32);
+        }
+        let b = best as usize;
+        size[b] += 1;
+        total[b] = if size[b] == 1 { kv } else { total[b] + kv };
+        comm[v] = best;
+        for &u in g.neighbours(v) {
+            let u = u as usize;
+            if !queued[u] && comm[u] != best {
+                queued[u] = true;
+                let mut tail = head + len;
+                if tail >= n {
+                    tail -= n;
+                }
+                queue[tail] = u as u32;
+                len += 1;
+            }
+        }
+    }
+    eprintln!("MOVE n={n} visits={visits} scanned={scanned} moves={moves}");
+    moved
+}
+
+/// Nodes per piece of the parallel screening in [`move_nodes`].
+const SCREEN_CHUNK: usize = 2048;
+
+/// Where node `v` should go given the community totals and sizes: `None` to stay, `NONE` for
+/// an empty community (when it is better off alone), else the best community (strictly better
+/// than staying; the first met among equals).
+#[inline]
+fn best_move(
+    g: &Level<'_>,
+    v: usize,
+    comm: &[u32],
+    total: &[f64],
+    size: &[u32],
+    ctx: &Settings,
+    gather: &mut Gather,
+) -> Option<u32> {
+    let cv = comm[v];
+    let kv = g.strength[v];
+    gather.reserve(g.degree(v));
+    g.for_each_edge(v, |u, w| gather.add(comm[u as usize], w));
+    let x = ctx.scale * kv;
+    let alone = size[cv as usize] == 1;
+    // The community's total without v (exactly 0 when v is alone in it).
+    let rest = if alone {
+        0.0
+    } else {
+        total[cv as usize] - kv
+    };
+    let stay = gather.get(cv) - x * rest;
+    let (mut best, mut best_gain) = (cv, stay);
+    for (&c, &w) in gather.ids().iter().zip(gather.acc()) {
+        if c != cv {
             let gain = w - x * total[c as usize];
             if gain > best_gain {
                 best = c;
                 best_gain = gain;
             }
         }
-        gather.clear();
-        if best_gain < 0.0 {
-            // Alone is better: only possible when v shares its community.
-            if let Some(&e) = empty.last() {
-                best = e;
-            }
-        }
-        total[best as usize] += kv;
-        if best != cv {
-            moves += 1;
-            moved = true;
-            if size[best as usize] == 0 {
-                empty.pop();
-            }
-            size[best as usize] += 1;
-            size[cv as usize] -= 1;
-            if size[cv as usize] == 0 {
-                empty.push(cv);
-            }
-            comm[v] = best;
-            for &u in nb {
-                let u = u as usize;
-                if !queued[u] && comm[u] != best {
-                    queued[u] = true;
-                    let mut tail = head + len;
-                    if tail >= n {
-                        tail -= n;
-                    }
-                    queue[tail] = u as u32;
-                    len += 1;
-                }
-            }
-        }
     }
-    eprintln!("MOVE n={n} visits={visits} scanned={scanned} moves={moves}");
-    moved
+    gather.clear();
+    if best_gain < 0.0 && !alone {
+        Some(NONE)
+    } else if best != cv {
+        Some(best)
+    } else {
+        None
+    }
 }
 
 /// Node ids grouped by part (`part` holds dense ids `0..k`): `(start, members)`, part `c`
@@ -655,12 +859,13 @@ fn refine_one(
     // Weight from each node to the rest of its community.
     s.external.clear();
     s.external.extend(members.iter().map(|&v| {
-        let (nb, wt) = g.edges(v as usize);
-        nb.iter()
-            .zip(wt)
-            .filter(|&(&u, _)| comm[u as usize] == c)
-            .map(|(_, &w)| w)
-            .sum::<f64>()
+        let mut e = 0.0;
+        g.for_each_edge(v as usize, |u, w| {
+            if comm[u as usize] == c {
+                e += w;
+            }
+        });
+        e
     }));
     s.merged.clear();
     s.merged.resize(m, false);
@@ -672,6 +877,7 @@ fn refine_one(
     if gather.pos.len() < m {
         gather.pos.resize(m, NONE);
     }
+    gather.reserve(m);
     for &i in &s.order {
         let i = i as usize;
         if s.merged[out[i] as usize] {
@@ -682,15 +888,14 @@ fn refine_one(
         if s.external[i] < x * (ks - kv) {
             continue;
         }
-        let (nb, wt) = g.edges(members[i] as usize);
-        for (&u, &w) in nb.iter().zip(wt) {
+        g.for_each_edge(members[i] as usize, |u, w| {
             if comm[u as usize] == c {
                 gather.add(out[local[u as usize] as usize], w);
             }
-        }
+        });
         s.cands.clear();
         let mut max_gain = 0.0f64;
-        for (&d, &w) in gather.ids.iter().zip(&gather.acc) {
+        for (&d, &w) in gather.ids().iter().zip(gather.acc()) {
             let kd = s.sub_total[d as usize];
             if s.external[d as usize] >= ctx.scale * kd * (ks - kd) {
                 let gain = w - x * kd;
@@ -701,7 +906,7 @@ fn refine_one(
             }
         }
         if !s.cands.is_empty() {
-            if let Some(d) = choose(&s.cands, max_gain, ctx.theta, &mut rng) {
+            if let Some(d) = choose(&mut s.cands, max_gain, ctx.theta, &mut rng) {
                 let d = d as usize;
                 out[i] = d as u32;
                 s.sub_total[d] += kv;
@@ -716,8 +921,9 @@ fn refine_one(
 
 /// Picks a candidate with probability `∝ exp(gain/θ)`, staying alone (gain 0) being one more
 /// candidate; `None` = stay. With `θ ≤ 0`, the best candidate (the first among equals), and
-/// staying only when no candidate gains anything.
-fn choose(cands: &[(u32, f64)], max_gain: f64, theta: f64, rng: &mut Rng) -> Option<u32> {
+/// staying only when no candidate gains anything. The weights are taken relative to the best
+/// gain, and weights below `e^-50` (far below the rounding of the total) count as 0.
+fn choose(cands: &mut [(u32, f64)], max_gain: f64, theta: f64, rng: &mut Rng) -> Option<u32> {
     if theta <= 0.0 || !theta.is_finite() {
         return cands
             .iter()
@@ -725,31 +931,29 @@ fn choose(cands: &[(u32, f64)], max_gain: f64, theta: f64, rng: &mut Rng) -> Opt
             .map(|c| c.0)
             .next();
     }
-    // Shifted by the largest gain so that the exponentials cannot overflow.
-    let stay = (-max_gain / theta).exp();
-    let total: f64 = stay
-        + cands
-            .iter()
-            .map(|c| ((c.1 - max_gain) / theta).exp())
-            .sum::<f64>();
+    let weight = |gain: f64| {
+        let z = (gain - max_gain) / theta;
+        if z < -50.0 { 0.0 } else { z.exp() }
+    };
+    let stay = weight(0.0);
+    let mut total = stay;
+    for c in cands.iter_mut() {
+        c.1 = weight(c.1);
+        total += c.1;
+    }
     let mut r = rng.next_f64() * total;
     if r < stay {
         return None;
     }
     r -= stay;
-    for &(c, gain) in cands {
-        let p = ((gain - max_gain) / theta).exp();
+    for &(c, p) in cands.iter() {
         if r < p {
             return Some(c);
         }
         r -= p;
     }
-    // Rounding left `r` past the end: the last candidate with positive weight.
-    cands
-        .iter()
-        .rev()
-        .find(|c| ((c.1 - max_gain) / theta).exp() > 0.0)
-        .map(|c| c.0)
+    // Rounding left `r` past the end: the last candidate with a positive weight.
+    cands.iter().rev().find(|c| c.1 > 0.0).map(|c| c.0)
 }
 
 /// The aggregate graph of a partition `part` (dense ids `0..k`): one node per part, edge
@@ -770,7 +974,7 @@ fn aggregate(g: &Level<'_>, part: &[u32], k: usize) -> Level<'static> {
     let mut arcs = 0usize;
     for c in 0..k {
         for &v in &members[start[c]..start[c + 1]] {
-            arcs += g.offsets[v as usize + 1] - g.offsets[v as usize];
+            arcs += g.degree(v as usize);
         }
         if arcs >= AGG_CHUNK {
             chunks.push(c + 1);
@@ -783,22 +987,25 @@ fn aggregate(g: &Level<'_>, part: &[u32], k: usize) -> Level<'static> {
     let pieces: Vec<(Vec<usize>, Vec<u32>, Vec<f64>)> = chunks
         .par_windows(2)
         .map_init(
-            || Gather::new(k),
+            || {
+                let mut gather = Gather::new(k);
+                gather.reserve(k);
+                gather
+            },
             |gather, w| {
                 let (mut deg, mut targets, mut weights) = (Vec::new(), Vec::new(), Vec::new());
                 for c in w[0]..w[1] {
                     for &v in &members[start[c]..start[c + 1]] {
-                        let (nb, wt) = g.edges(v as usize);
-                        for (&u, &w) in nb.iter().zip(wt) {
+                        g.for_each_edge(v as usize, |u, w| {
                             let d = part[u as usize];
                             if d as usize != c {
                                 gather.add(d, w);
                             }
-                        }
+                        });
                     }
-                    deg.push(gather.ids.len());
-                    targets.extend_from_slice(&gather.ids);
-                    weights.extend_from_slice(&gather.acc);
+                    deg.push(gather.len);
+                    targets.extend_from_slice(gather.ids());
+                    weights.extend_from_slice(gather.acc());
                     gather.clear();
                 }
                 (deg, targets, weights)
@@ -822,7 +1029,7 @@ fn aggregate(g: &Level<'_>, part: &[u32], k: usize) -> Level<'static> {
     Level {
         offsets: Cow::Owned(offsets),
         targets: Cow::Owned(targets),
-        weights: Cow::Owned(weights),
+        weights: Some(Cow::Owned(weights)),
         strength,
     }
 }

@@ -12,17 +12,13 @@ fn karate() -> Option<(UGraph, serde_json::Value)> {
     let text = std::fs::read_to_string(dir.join("karate/reference.json")).expect("reference");
     let r: serde_json::Value = serde_json::from_str(&text).expect("json");
     let n = r["n"].as_u64().expect("n") as usize;
-    let edges = r["edges"]
-        .as_array()
-        .expect("edges")
-        .iter()
-        .map(|e| {
-            (
-                e[0].as_u64().expect("u") as u32,
-                e[1].as_u64().expect("v") as u32,
-                1.0,
-            )
-        });
+    let edges = r["edges"].as_array().expect("edges").iter().map(|e| {
+        (
+            e[0].as_u64().expect("u") as u32,
+            e[1].as_u64().expect("v") as u32,
+            1.0,
+        )
+    });
     Some((UGraph::from_edges(n, edges), r))
 }
 
@@ -31,7 +27,9 @@ fn karate_reaches_the_optimum_and_matches_reference_modularity() {
     let Some((g, r)) = karate() else { return };
     assert_eq!(g.edge_count(), 78);
     let p = leiden(&g, &LeidenOptions::default());
-    let optimum = r["optimal_modularity_literature"].as_f64().expect("optimum");
+    let optimum = r["optimal_modularity_literature"]
+        .as_f64()
+        .expect("optimum");
     eprintln!(
         "karate: Leiden (default options) modularity {:.6} with {} communities {:?}, {} iterations; optimum {optimum}",
         p.modularity,
@@ -59,12 +57,26 @@ fn karate_reaches_the_optimum_and_matches_reference_modularity() {
         }
     }
     assert!(checked >= 10);
+    // The optimum is unique: our partition is leidenalg's, up to the labels.
+    let leidenalg: Vec<u32> = refs["leidenalg"][0]["membership"]
+        .as_array()
+        .expect("leidenalg membership")
+        .iter()
+        .map(|x| x.as_u64().expect("label") as u32)
+        .collect();
+    assert!((nmi(&p.membership, &leidenalg) - 1.0).abs() < 1e-12);
     // Conductance of our communities is a ratio of a cut to a volume.
     let c = conductance(&g, &p.membership, p.sizes.len());
     assert!(c.iter().all(|&x| (0.0..=1.0).contains(&x)), "{c:?}");
     // Not a lucky seed: seeds 0..10 all reach it too.
     for seed in 0..10 {
-        let q = leiden(&g, &LeidenOptions { seed, ..LeidenOptions::default() });
+        let q = leiden(
+            &g,
+            &LeidenOptions {
+                seed,
+                ..LeidenOptions::default()
+            },
+        );
         assert!(q.modularity >= 0.4197, "seed {seed}: {}", q.modularity);
     }
     // Same seed, same partition.

@@ -176,7 +176,7 @@ fn formats_and_templates_can_be_chosen() {
     );
     assert_eq!(
         read(&out.join("report.md")),
-        "# Bakkerij Test — basic fixture\n\nExecutive summary: 1\n"
+        "# Bakkerij Test — basic fixture\n\nExecutive summary: 3\n"
     );
     assert!(!out.join("report.html").exists());
     assert!(!out.join("report.json").exists());
@@ -257,7 +257,14 @@ fn a_section_template_replaces_the_generic_one_for_its_section() {
     report_ok(
         &fixture("basic"),
         &out,
-        &["--format", "md", "--templates", s(&d.path().join("tpl"))],
+        &[
+            "--format",
+            "md",
+            "--templates",
+            s(&d.path().join("tpl")),
+            "--only",
+            "presence",
+        ],
     );
     let md = read(&out.join("report.md"));
     assert!(md.contains("## Presence\n\nCustom: Presence has "), "{md}");

@@ -15,10 +15,11 @@ fn main() {
         .next()
         .map_or(256, |p| p.parse().expect("PIVOTS: a number"));
     let t = Instant::now();
-    let text = std::fs::read_to_string(&path).expect("read follows.csv");
+    let file = std::fs::File::open(&path).expect("open follows.csv");
     let mut arcs: Vec<(u32, u32, f32)> = Vec::new();
     let mut n = 0usize;
-    for line in text.lines().skip(1) {
+    for line in std::io::BufRead::lines(std::io::BufReader::new(file)).skip(1) {
+        let line = line.expect("read follows.csv");
         let mut f = line.split(',');
         let (Some(a), Some(b)) = (f.next(), f.next()) else {
             continue;
@@ -57,4 +58,10 @@ fn main() {
         pc.betweenness.get(best).copied().unwrap_or(0.0),
         pc.betweenness_se.get(best).copied().unwrap_or(0.0)
     );
+    // Peak resident memory of the whole process (Linux).
+    if let Ok(status) = std::fs::read_to_string("/proc/self/status")
+        && let Some(l) = status.lines().find(|l| l.starts_with("VmHWM"))
+    {
+        println!("peak memory: {}", l.trim_start_matches("VmHWM:").trim());
+    }
 }

@@ -1,9 +1,10 @@
 //! Times the Leiden algorithm on a follow graph:
-//! `cargo run --release -p honeycomb-core --example leiden_bench -- FOLLOWS.csv`.
+//! `cargo run --release -p honeycomb-core --example leiden_bench -- FOLLOWS.csv [MAX_ITERATIONS]`.
 //!
 //! Reads `source,target,created_at` rows with integer ids, builds the undirected projection and
 //! prints the time, the number of communities and the modularity of `leiden` with default
-//! options; when `_truth_communities.csv` (`account,community`) sits beside the file, also the
+//! options (or at most `MAX_ITERATIONS` iterations, to compare with peers that run a fixed
+//! number); when `_truth_communities.csv` (`account,community`) sits beside the file, also the
 //! NMI against it.
 
 use honeycomb_core::graph::{LeidenOptions, Network, UGraph, leiden, nmi};
@@ -37,7 +38,7 @@ fn cpu_seconds() -> Option<f64> {
 
 fn main() {
     let Some(path) = std::env::args_os().nth(1) else {
-        eprintln!("usage: leiden_bench FOLLOWS.csv");
+        eprintln!("usage: leiden_bench FOLLOWS.csv [MAX_ITERATIONS]");
         std::process::exit(2);
     };
     let path = std::path::PathBuf::from(path);
@@ -53,12 +54,22 @@ fn main() {
         g.edge_count(),
         t.elapsed().as_secs_f64()
     );
-    let opts = LeidenOptions::default();
+    let max_iterations = std::env::args()
+        .nth(2)
+        .map_or(0, |a| a.parse().expect("MAX_ITERATIONS: an integer"));
+    let opts = LeidenOptions {
+        max_iterations,
+        ..LeidenOptions::default()
+    };
     let (t, cpu) = (Instant::now(), cpu_seconds());
     let p = leiden(&g, &opts);
     let wall = t.elapsed().as_secs_f64();
     let cpu = cpu_seconds().zip(cpu).map_or(String::new(), |(b, a)| {
-        format!(" (CPU {:.2} s over {} threads)", b - a, rayon::current_num_threads())
+        format!(
+            " (CPU {:.2} s over {} threads)",
+            b - a,
+            rayon::current_num_threads()
+        )
     });
     println!(
         "leiden: {wall:.3} s{cpu}, {} communities, modularity {:.6}, {} iterations",
@@ -66,6 +77,11 @@ fn main() {
         p.modularity,
         p.iterations
     );
+    // FNV-1a over the membership: equal across runs and thread counts.
+    let checksum = p.membership.iter().fold(0xcbf2_9ce4_8422_2325u64, |h, &c| {
+        (h ^ c as u64).wrapping_mul(0x0000_0100_0000_01b3)
+    });
+    println!("membership checksum {checksum:016x}");
     let truth_path = path.with_file_name("_truth_communities.csv");
     if let Ok(text) = std::fs::read_to_string(&truth_path) {
         let mut truth = vec![u32::MAX; g.node_count()];

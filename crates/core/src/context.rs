@@ -217,6 +217,7 @@ pub struct Context<'a> {
     network: OnceLock<Result<SocialNetwork, String>>,
     centrality: OnceLock<Result<Centrality, String>>,
     communities: OnceLock<Result<Communities, String>>,
+    index_timings: std::sync::Mutex<Vec<(String, std::time::Duration)>>,
 }
 
 impl<'a> Context<'a> {
@@ -252,6 +253,7 @@ impl<'a> Context<'a> {
             network: OnceLock::new(),
             centrality: OnceLock::new(),
             communities: OnceLock::new(),
+            index_timings: std::sync::Mutex::new(Vec::new()),
         };
         for b in &config.report.brand {
             match cx.resolve_account(b) {
@@ -427,11 +429,12 @@ impl<'a> Context<'a> {
                 } else {
                     &FxHashMap::default()
                 };
+                let t = std::time::Instant::now();
                 let plain_follows = !self.data.follows.is_empty();
                 let fg = plain_follows.then(|| self.follow_graph());
-                Ok(network::build_network(
-                    self.data, settings, &posts, handles, fg,
-                ))
+                let net = network::build_network(self.data, settings, &posts, handles, fg);
+                self.record("index network", t.elapsed());
+                Ok(net)
             })
             .as_ref()
             .map_err(|e| PluginError::Config(e.clone()))
@@ -443,7 +446,11 @@ impl<'a> Context<'a> {
         self.centrality
             .get_or_init(|| {
                 let net = self.network().map_err(|e| e.to_string())?;
-                Ok(network::centrality(net))
+                let c = network::centrality(net);
+                for (name, d) in &c.timings {
+                    self.record(name, *d);
+                }
+                Ok(c)
             })
             .as_ref()
             .map_err(|e| PluginError::Config(e.clone()))
@@ -457,10 +464,27 @@ impl<'a> Context<'a> {
                 let net = self.network().map_err(|e| e.to_string())?;
                 let s = Settings::new("groups", self.plugin_config("groups"));
                 let settings = CommunitySettings::read(&s)?;
-                Ok(network::communities(net, settings))
+                let t = std::time::Instant::now();
+                let c = network::communities(net, settings);
+                self.record("index communities (leiden)", t.elapsed());
+                Ok(c)
             })
             .as_ref()
             .map_err(|e| PluginError::Config(e.clone()))
+    }
+
+    fn record(&self, name: &str, d: std::time::Duration) {
+        if let Ok(mut v) = self.index_timings.lock() {
+            v.push((name.to_string(), d));
+        }
+    }
+
+    /// How long each shared index took to build (for `--timings`), in the order built.
+    pub fn index_timings(&self) -> Vec<(String, std::time::Duration)> {
+        self.index_timings
+            .lock()
+            .map(|v| v.clone())
+            .unwrap_or_default()
     }
 
     /// Posts per author (post indexes in file order), built on first use.

@@ -180,6 +180,8 @@ pub struct Centrality {
     /// Accounts with at least one relation, by opinion-leader score descending (ties by
     /// PageRank, then index).
     pub leaders: Vec<u32>,
+    /// How long each step took (for `--timings`).
+    pub timings: Vec<(&'static str, std::time::Duration)>,
 }
 
 /// The communities found in the undirected network.
@@ -280,7 +282,9 @@ pub fn centrality(net: &SocialNetwork) -> Centrality {
     let relations: Vec<u32> = (0..n as u32)
         .map(|a| graph::union_len(g.out.neighbours(a), g.inc.neighbours(a)) as u32)
         .collect();
+    let t = std::time::Instant::now();
     let pagerank = graph::pagerank(g, s.damping, s.tolerance, s.max_iterations);
+    let mut timings = vec![("index pagerank", t.elapsed())];
     let work = n as f64 * g.arc_count() as f64;
     let mode = if work <= s.exact_limit || s.pivots as usize >= n {
         PathMode::Exact
@@ -290,7 +294,9 @@ pub fn centrality(net: &SocialNetwork) -> Centrality {
             seed: s.seed,
         }
     };
+    let t = std::time::Instant::now();
     let paths = graph::path_centrality(&g.out, mode);
+    timings.push(("index betweenness+closeness", t.elapsed()));
     let rh = percentile_ranks(&paths.harmonic);
     let rr = percentile_ranks(&relations.iter().map(|&r| r as f64).collect::<Vec<_>>());
     let rp = percentile_ranks(&pagerank.scores);
@@ -321,6 +327,7 @@ pub fn centrality(net: &SocialNetwork) -> Centrality {
         paths,
         opinion_leader,
         leaders,
+        timings,
     }
 }
 

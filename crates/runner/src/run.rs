@@ -827,6 +827,7 @@ fn analyse_and_write(
     let t = Instant::now();
     let results = run_plugins(plugins, &cx);
     timings.push(("plugins".to_string(), t.elapsed()));
+    timings.extend(cx.index_timings());
     let plugin_times: Vec<(String, Duration)> = results
         .iter()
         .map(|(s, d)| (format!("plugin {}", s.id), *d))

@@ -13,8 +13,8 @@ use rayon::prelude::*;
 /// Nodes per work unit in node-wise parallel loops (fixed, so sums do not depend on threads).
 const NODE_CHUNK: usize = 2048;
 
-/// Number of source chunks of the shortest-path centralities (fewer when there are fewer
-/// sources). Fixed, so that results do not depend on the number of threads.
+/// Most source chunks of the shortest-path centralities (one per [`BATCH`] sources). Fixed,
+/// so that results do not depend on the number of threads.
 const SOURCE_CHUNKS: usize = 16;
 
 // ---------------------------------------------------------------------------------------------
@@ -210,12 +210,12 @@ struct Cell {
 }
 
 /// Sources per multi-source BFS: the bits of a [`Mask`].
-const BATCH: usize = 16;
+const BATCH: usize = 32;
 
 /// A set of sources of a batch.
-type Mask = u16;
+type Mask = u32;
 
-/// Bytes of recorded shortest-path DAG arcs allowed across all threads (4 + 2 bytes each);
+/// Bytes of recorded shortest-path DAG arcs allowed across all threads (8 bytes each);
 /// past it a batch falls back to scanning the arcs again (same results, somewhat slower).
 const DAG_BUDGET_BYTES: usize = 512 << 20;
 
@@ -438,13 +438,14 @@ fn brandes_batch(out: &Csr, batch: &[u32], w: &mut Work, acc: &mut [Cell], sampl
 /// Sampled pivots: `Rng::new(seed).sample(n, pivots)` (uniform without replacement, Brandes &
 /// Pich 2007; Eppstein & Wang 2004); `pivots ≥ n` means exact.
 ///
-/// Sources are dealt round-robin into up to 16 fixed chunks and each chunk is run in batches
-/// of 16 sources sharing one multi-source BFS. Chunks are processed in rounds as wide as the
-/// thread pool (so at most that many per-chunk accumulators are alive), and each chunk's sums
-/// are added into the totals in chunk order: the output is bit-identical whatever the number
-/// of threads. Memory per working thread: about `200 · n` bytes, plus the recorded
-/// shortest-path DAG (6 bytes per arc entry, capped at 512 MiB over all threads); fewer
-/// threads work at once when `n` is very large.
+/// Sources are dealt round-robin into fixed chunks (one per 32 sources, at most 16), and each
+/// chunk is run in batches of 32 sources sharing one multi-source BFS. Chunks are processed in
+/// rounds as wide as the thread pool (so at most that many per-chunk accumulators are alive),
+/// and each chunk's sums are added into the totals in chunk order: the output is
+/// bit-identical whatever the number of threads. Memory per working thread: about `350 · n`
+/// bytes, plus the recorded shortest-path DAG (8 bytes per entry, at most 512 MiB over all
+/// threads); fewer threads work at once when `n` is so large that their state would exceed
+/// 1.5 GiB.
 pub fn path_centrality(out: &Csr, mode: PathMode) -> PathCentrality {
     let n = out.len();
     let (sources, sampled): (Vec<u32>, bool) = match mode {
@@ -454,7 +455,7 @@ pub fn path_centrality(out: &Csr, mode: PathMode) -> PathCentrality {
         _ => ((0..n as u32).collect(), false),
     };
     let k = sources.len();
-    let chunks = SOURCE_CHUNKS.min(k).max(1);
+    let chunks = k.div_ceil(BATCH).clamp(1, SOURCE_CHUNKS);
     let by_memory = (STATE_BUDGET_BYTES / (Work::BYTES_PER_NODE * n.max(1))).max(1);
     let width = rayon::current_num_threads().min(by_memory).clamp(1, chunks);
     let succ_cap = DAG_BUDGET_BYTES / width / (size_of::<u32>() + size_of::<Mask>());

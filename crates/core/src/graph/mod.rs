@@ -146,11 +146,11 @@ impl UGraph {
         }
         let mut targets = vec![0u32; offsets[n]];
         let mut weight = vec![0f64; offsets[n]];
-        for u in 0..n {
+        for (u, &start) in offsets.iter().enumerate().take(n) {
             let (o, i) = (g.out.neighbours(u as u32), g.inc.neighbours(u as u32));
             let ow = g.out_weights(u as u32);
             let iw = g.in_weights(u as u32);
-            let (mut a, mut b, mut k) = (0, 0, offsets[u]);
+            let (mut a, mut b, mut k) = (0, 0, start);
             while a < o.len() || b < i.len() {
                 let (v, w) = if b >= i.len() || (a < o.len() && o[a] < i[b]) {
                     let w = ow.map_or(1.0, |w| w[a] as f64);
@@ -190,7 +190,7 @@ impl UGraph {
                 arcs.push((v, u, w));
             }
         }
-        arcs.sort_unstable_by(|a, b| (a.0, a.1).cmp(&(b.0, b.1)));
+        arcs.sort_unstable_by_key(|a| (a.0, a.1));
         let mut merged: Vec<(u32, u32, f64)> = Vec::with_capacity(arcs.len());
         for (a, b, w) in arcs {
             match merged.last_mut() {

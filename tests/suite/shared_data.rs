@@ -43,7 +43,9 @@ pub fn edge_list(text: &str) -> Vec<(u32, u32)> {
     text.lines()
         .filter(|l| !l.trim().is_empty() && !l.starts_with('#'))
         .map(|l| {
-            let mut it = l.split_whitespace().map(|x| x.parse::<u32>().expect("node id"));
+            let mut it = l
+                .split_whitespace()
+                .map(|x| x.parse::<u32>().expect("node id"));
             (it.next().expect("u"), it.next().expect("v"))
         })
         .collect()

@@ -1,8 +1,10 @@
-//! Times PageRank and sampled shortest-path centralities on a follow graph (`follows.csv`:
-//! `source,target,created_at` with integer ids):
+//! Times PageRank, sampled shortest-path centralities and components on a follow graph
+//! (`follows.csv`: `source,target,created_at` with integer ids):
 //! `cargo run --release -p honeycomb-core --example centrality_bench -- FOLLOWS.csv [PIVOTS]`.
 
-use honeycomb_core::graph::{Network, PathMode, pagerank, path_centrality};
+use honeycomb_core::graph::{
+    Network, PathMode, pagerank, path_centrality, reciprocity, weakly_connected_components,
+};
 use std::time::Instant;
 
 fn main() {
@@ -57,6 +59,15 @@ fn main() {
         "sampled betweenness + harmonic (k = {pivots}): {secs:.3} s; top node {best}: {:.1} ± {:.1}",
         pc.betweenness.get(best).copied().unwrap_or(0.0),
         pc.betweenness_se.get(best).copied().unwrap_or(0.0)
+    );
+    let t = Instant::now();
+    let (_, sizes) = weakly_connected_components(&g);
+    let r = reciprocity(&g);
+    println!(
+        "components + reciprocity: {:.3} s ({} components, largest {}, reciprocity {r:.4})",
+        t.elapsed().as_secs_f64(),
+        sizes.len(),
+        sizes.first().copied().unwrap_or(0)
     );
     // Peak resident memory of the whole process (Linux).
     if let Ok(status) = std::fs::read_to_string("/proc/self/status")

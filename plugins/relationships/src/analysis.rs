@@ -18,9 +18,9 @@ pub struct Leader {
     pub relations: u32,
     /// Arcs into the account (followers, in the follow network).
     pub in_degree: u32,
-    /// Share of connected accounts ranked strictly above it, per measure (0 = the top):
-    /// harmonic closeness, relations, PageRank, betweenness.
-    pub top_share: [f64; 4],
+    /// Its rank among connected accounts (1 = the highest; ties share the better rank), per
+    /// measure: harmonic closeness, relations, PageRank, betweenness.
+    pub ranks: [u64; 4],
     /// It follows one of the brand's accounts.
     pub follows_brand: bool,
     /// One of the brand's accounts follows it.
@@ -115,14 +115,13 @@ fn median_rse(values: &[f64], se: &[f64], k: usize) -> Option<f64> {
     })
 }
 
-/// Share of the connected accounts whose value is strictly above `v`.
-fn top_share(values: &[f64], connected: &[bool], v: f64, n_connected: u64) -> f64 {
-    let above = values
+/// Rank of `v` among the connected accounts: 1 + the number whose value is strictly above.
+fn rank(values: &[f64], connected: &[bool], v: f64) -> u64 {
+    1 + values
         .iter()
         .zip(connected)
         .filter(|(x, c)| **c && **x > v)
-        .count();
-    above as f64 / n_connected.max(1) as f64
+        .count() as u64
 }
 
 impl<'c> Analysis<'c> {
@@ -228,11 +227,11 @@ impl<'c> Analysis<'c> {
                     score: c.opinion_leader[i],
                     relations: c.relations[i],
                     in_degree: c.in_degree[i],
-                    top_share: [
-                        top_share(&c.paths.harmonic, &connected, c.paths.harmonic[i], active),
-                        top_share(&relations_f, &connected, relations_f[i], active),
-                        top_share(&c.pagerank.scores, &connected, c.pagerank.scores[i], active),
-                        top_share(bet, &connected, bet[i], active),
+                    ranks: [
+                        rank(&c.paths.harmonic, &connected, c.paths.harmonic[i]),
+                        rank(&relations_f, &connected, relations_f[i]),
+                        rank(&c.pagerank.scores, &connected, c.pagerank.scores[i]),
+                        rank(bet, &connected, bet[i]),
                     ],
                     follows_brand: follows_brand(a),
                     followed_by_brand: followed_by_brand(a),

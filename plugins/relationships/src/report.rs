@@ -26,12 +26,6 @@ pub fn label(cx: &Context<'_>, a: u32) -> String {
     }
 }
 
-/// "top 0.4%": the share of accounts ranked above, at least 0.1% (the very best is "top 0.1%").
-fn top(lang: Lang, share: f64) -> String {
-    let s = lang.pct(share.max(0.001), 1);
-    tr!(lang, "top {s}", "top {s}")
-}
-
 fn yes_no(lang: Lang, b: bool) -> String {
     if b {
         lang.pick("yes", "ja")
@@ -450,13 +444,14 @@ impl Report<'_, '_> {
             numeric,
             rows,
             note: Some(self.b.t(
-                "Score = the mean of three percentile ranks among accounts with a relation: harmonic closeness (how near the account is to all others), number of relations, and PageRank (how many well-connected accounts point to it). The reason names the measures in which the account is in the top 5%. Your own and your competitors' accounts are left out.",
-                "Score = het gemiddelde van drie percentielrangen onder accounts met een relatie: harmonische nabijheid (hoe dicht het account bij alle andere staat), aantal relaties, en PageRank (hoeveel goed verbonden accounts ernaar wijzen). De reden noemt de maten waarin het account bij de top 5% hoort. Je eigen accounts en die van concurrenten zijn weggelaten.",
+                "Score = the mean of three percentile ranks among accounts with a relation: harmonic closeness (how near the account is to all others), number of relations, and PageRank (how many well-connected accounts point to it). The reason gives the account's rank in each measure where it is in the top 5% (betweenness: how often it lies on the shortest path between two others, a bridge). Your own and your competitors' accounts are left out.",
+                "Score = het gemiddelde van drie percentielrangen onder accounts met een relatie: harmonische nabijheid (hoe dicht het account bij alle andere staat), aantal relaties, en PageRank (hoeveel goed verbonden accounts ernaar wijzen). De reden geeft de plaats van het account in elke maat waarin het bij de top 5% hoort (tussenpositie: hoe vaak het op de kortste weg tussen twee anderen ligt, een brug). Je eigen accounts en die van concurrenten zijn weggelaten.",
             )),
         });
     }
 
-    /// Why a leader is listed: the measures in which it is in the top 5%, else its best one.
+    /// Why a leader is listed: its rank in each measure where it is in the top 5% (or among
+    /// the first three), else its best rank.
     fn reason(&self, l: &Leader) -> String {
         let lang = self.lang();
         let names = [
@@ -465,24 +460,26 @@ impl Report<'_, '_> {
             lang.pick("PageRank", "PageRank"),
             lang.pick("betweenness (bridge)", "tussenpositie (brug)"),
         ];
+        let top = (self.a.active as f64 * 0.05).ceil().max(3.0) as u64;
         let mut parts: Vec<String> = l
-            .top_share
+            .ranks
             .iter()
             .zip(names)
-            .filter(|(s, _)| **s < 0.05)
-            .map(|(s, n)| format!("{n} {}", top(lang, *s)))
+            .filter(|(r, _)| **r <= top)
+            .map(|(r, n)| format!("{n} #{}", lang.int(*r)))
             .collect();
         if parts.is_empty() {
-            let (best, s) = l
-                .top_share
+            let (best, r) = l
+                .ranks
                 .iter()
                 .enumerate()
-                .min_by(|a, b| a.1.total_cmp(b.1))
-                .map(|(i, s)| (i, *s))
-                .unwrap_or((0, 1.0));
-            parts.push(format!("{} {}", names[best], top(lang, s)));
+                .min_by_key(|(_, r)| **r)
+                .map(|(i, r)| (i, *r))
+                .unwrap_or((0, 0));
+            parts.push(format!("{} #{}", names[best], lang.int(r)));
         }
-        parts.join("; ")
+        let n = lang.int(self.a.active);
+        tr!(lang, "{} (of {n})", "{} (van {n})", parts.join(", "))
     }
 
     fn charts(&mut self) {
@@ -967,11 +964,19 @@ impl Report<'_, '_> {
         {
             let (f, g) = (lang.int(bn.followers), lang.int(bn.following));
             s.push(' ');
-            s.push_str(&tr!(
-                lang,
-                "Your accounts have {f} followers and follow {g} accounts.",
-                "Je accounts hebben {f} volgers en volgen {g} accounts."
-            ));
+            s.push_str(&if bn.following == 1 {
+                tr!(
+                    lang,
+                    "Your accounts have {f} followers and follow 1 account.",
+                    "Je accounts hebben {f} volgers en volgen 1 account."
+                )
+            } else {
+                tr!(
+                    lang,
+                    "Your accounts have {f} followers and follow {g} accounts.",
+                    "Je accounts hebben {f} volgers en volgen {g} accounts."
+                )
+            });
         }
         self.b.sec.summary = s;
     }

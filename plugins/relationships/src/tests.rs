@@ -216,14 +216,7 @@ fn interaction_networks_come_from_posts() {
             created_at: 1_700_000_000,
             ..Post::default()
         };
-        p.set_entities(
-            honeycomb_core::text::mentions(text)
-                .into_iter()
-                .map(Into::into)
-                .collect(),
-            Vec::new(),
-            Vec::new(),
-        );
+        p.set_entities(honeycomb_core::text::mentions(text), Vec::new(), Vec::new());
         p
     };
     d.posts.push(post("p1", 0, "hi @a1 and @A1"));

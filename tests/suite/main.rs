@@ -7,6 +7,7 @@ mod cli;
 mod communities;
 mod escaping;
 mod loading;
+mod networks;
 mod reports;
 mod shared_data;
 

@@ -27,7 +27,11 @@ fn karate_folder(dir: &Path, shared: &Path) {
         "id,author,created_at,text\np1,m0,2026-01-05T10:00:00Z,karate tonight #club\n",
     )
     .expect("write");
-    std::fs::write(dir.join("honeycomb.toml"), "[report]\nbrand = [\"member0\"]\n").expect("write");
+    std::fs::write(
+        dir.join("honeycomb.toml"),
+        "[report]\nbrand = [\"member0\"]\n",
+    )
+    .expect("write");
 }
 
 /// `metrics/accounts.csv` as a header and rows (no quoted cells in this data).
@@ -86,8 +90,14 @@ fn karate_through_the_whole_pipeline() {
         assert!((num(pr) - pagerank[i]).abs() < 1e-9, "pagerank of m{i}");
         // Directed betweenness over ordered pairs ÷ (n−1)(n−2) equals NetworkX's normalised
         // undirected betweenness.
-        assert!((num(bt) - betweenness[i]).abs() < 1e-9, "betweenness of m{i}");
-        assert!((num(hc) - harmonic[i] / 33.0).abs() < 1e-6, "harmonic of m{i}");
+        assert!(
+            (num(bt) - betweenness[i]).abs() < 1e-9,
+            "betweenness of m{i}"
+        );
+        assert!(
+            (num(hc) - harmonic[i] / 33.0).abs() < 1e-6,
+            "harmonic of m{i}"
+        );
         assert_eq!(num(deg), degree[i], "degree of m{i}");
     }
     // Leiden finds the optimum partition of the karate club (0.41979).
@@ -116,7 +126,16 @@ fn karate_through_the_whole_pipeline() {
     // Same data, same seed: the same bytes.
     let again = d.path().join("again");
     report_ok(&data, &again, &["--only", "relationships,groups"]);
-    for f in ["metrics/accounts.csv", "metrics/network.gexf", "report.json", "report.md"] {
-        assert_eq!(read(&out.join(f)), read(&again.join(f)), "{f} differs between runs");
+    for f in [
+        "metrics/accounts.csv",
+        "metrics/network.gexf",
+        "report.json",
+        "report.md",
+    ] {
+        assert_eq!(
+            read(&out.join(f)),
+            read(&again.join(f)),
+            "{f} differs between runs"
+        );
     }
 }

@@ -609,7 +609,7 @@ pub fn reciprocity(g: &Network) -> f64 {
 }
 
 /// Size of the intersection of two sorted, duplicate-free lists.
-fn sorted_intersection_len(a: &[u32], b: &[u32]) -> usize {
+pub(crate) fn sorted_intersection_len(a: &[u32], b: &[u32]) -> usize {
     let (mut i, mut j, mut n) = (0, 0, 0);
     while i < a.len() && j < b.len() {
         match a[i].cmp(&b[j]) {

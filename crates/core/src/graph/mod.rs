@@ -235,19 +235,7 @@ impl UGraph {
 
 /// Size of the union of two sorted, duplicate-free lists.
 pub fn union_len(a: &[u32], b: &[u32]) -> usize {
-    let (mut i, mut j, mut n) = (0, 0, 0);
-    while i < a.len() && j < b.len() {
-        match a[i].cmp(&b[j]) {
-            std::cmp::Ordering::Less => i += 1,
-            std::cmp::Ordering::Greater => j += 1,
-            std::cmp::Ordering::Equal => {
-                i += 1;
-                j += 1;
-            }
-        }
-        n += 1;
-    }
-    n + (a.len() - i) + (b.len() - j)
+    a.len() + b.len() - centrality::sorted_intersection_len(a, b)
 }
 
 #[cfg(test)]

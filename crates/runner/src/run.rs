@@ -610,6 +610,10 @@ fn render_pages(
     Ok(out)
 }
 
+/// Exports written as `metrics/<id>.csv` without the section prefix: one row per thread,
+/// cascade or community, as the data contract names them.
+const ENTITY_EXPORTS: [&str; 3] = ["threads", "cascades", "communities"];
+
 /// Renders every output file of a report into an [`OutputSet`].
 pub fn render_all<'a>(
     cx: &'a Context<'a>,
@@ -634,9 +638,15 @@ pub fn render_all<'a>(
     );
     for s in sections_full {
         for t in &s.exports {
-            // Exports never replace a base file or each other: prefix the section id.
+            // Exports never replace a base file or each other: prefix the section id, except
+            // for the one-row-per-entity files of the data contract (threads, cascades,
+            // communities), which keep their plain name while it is free.
             let mut stem = file_stem(&t.id);
-            if !stem.starts_with(&format!("{}-", s.id)) {
+            let plain = ENTITY_EXPORTS.contains(&stem.as_str())
+                && !out
+                    .names()
+                    .any(|p| p == Path::new(&format!("metrics/{stem}.csv")));
+            if !plain && !stem.starts_with(&format!("{}-", s.id)) {
                 stem = file_stem(&format!("{}-{stem}", s.id));
             }
             let mut name = format!("metrics/{stem}.csv");

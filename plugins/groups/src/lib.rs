@@ -20,7 +20,7 @@
 //!   status: *supports you* (at least `support_share` of its members follow a brand account
 //!   or talked to the brand in the period), *aware* (some do), *untouched* (none do).
 //!
-//! Exports: `metrics/groups-communities.csv` (one row per community of two or more
+//! Exports: `metrics/communities.csv` (one row per community of two or more
 //! accounts; hashtags only for the listed ones, to keep a single pass over the posts) and
 //! `metrics/groups-groups.csv` (one row per explicit group). No per-account column: the
 //! relationships plugin writes `community`.

@@ -394,8 +394,8 @@ impl Report<'_, '_> {
             note.push(' ');
             note.push_str(&tr!(
                 lang,
-                "{} smaller communities are left out here; all are in metrics/groups-communities.csv.",
-                "{} kleinere gemeenschappen staan hier niet; ze staan allemaal in metrics/groups-communities.csv.",
+                "{} smaller communities are left out here; all are in metrics/communities.csv.",
+                "{} kleinere gemeenschappen staan hier niet; ze staan allemaal in metrics/communities.csv.",
                 lang.int(more as u64)
             ));
         }
@@ -491,7 +491,7 @@ impl Report<'_, '_> {
             })
             .collect();
         self.b.sec.exports.push(Table {
-            id: "groups-communities".into(),
+            id: "communities".into(),
             title: "groups: detected communities (Leiden), one row per community of two or more accounts".into(),
             columns: [
                 "community",

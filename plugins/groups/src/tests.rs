@@ -266,7 +266,7 @@ fn the_section_names_the_untouched_community_and_its_leader() {
     let ex = s
         .exports
         .iter()
-        .find(|t| t.id == "groups-communities")
+        .find(|t| t.id == "communities")
         .expect("export");
     assert_eq!(ex.rows.len(), 3);
     let col = |name: &str| ex.columns.iter().position(|c| c == name).expect("column");

@@ -1,11 +1,44 @@
 //! Times PageRank, sampled shortest-path centralities and components on a follow graph
-//! (`follows.csv`: `source,target,created_at` with integer ids):
+//! (`follows.csv`: `source,target,created_at` with integer ids), and measures how much memory
+//! each step adds on top of the loaded graph:
 //! `cargo run --release -p honeycomb-core --example centrality_bench -- FOLLOWS.csv [PIVOTS]`.
+//!
+//! Memory (Linux): the resident size after loading, then for each step the peak resident size
+//! during the step minus the resident size before it (the peak is reset through
+//! `/proc/self/clear_refs` before each step, so loading's own peak does not hide it).
 
 use honeycomb_core::graph::{
     Network, PathMode, pagerank, path_centrality, reciprocity, weakly_connected_components,
 };
 use std::time::Instant;
+
+/// The same allocator as the `honeycomb` binary.
+#[global_allocator]
+static GLOBAL: mimalloc::MiMalloc = mimalloc::MiMalloc;
+
+/// `(resident, peak resident)` of this process in bytes (Linux; zeros elsewhere).
+fn memory() -> (u64, u64) {
+    let status = std::fs::read_to_string("/proc/self/status").unwrap_or_default();
+    let field = |name: &str| {
+        status
+            .lines()
+            .find(|l| l.starts_with(name))
+            .and_then(|l| l[name.len()..].trim().trim_end_matches("kB").trim().parse::<u64>().ok())
+            .map_or(0, |kb| kb * 1024)
+    };
+    (field("VmRSS:"), field("VmHWM:"))
+}
+
+/// Resets the peak resident size to the current one (Linux ≥ 4.0); returns the current size.
+fn reset_peak() -> u64 {
+    let _ = std::fs::write("/proc/self/clear_refs", "5");
+    memory().0
+}
+
+/// The peak since `reset_peak` returned `base`, above `base`, in MB.
+fn added_mb(base: u64) -> f64 {
+    memory().1.saturating_sub(base) as f64 / 1e6
+}
 
 fn main() {
     let mut args = std::env::args().skip(1);
@@ -31,35 +64,59 @@ fn main() {
         arcs.push((a, b, 1.0));
     }
     let g = Network::from_arcs(n, arcs, false);
+    let base = reset_peak();
     println!(
-        "load: {} nodes, {} arcs, {:.3} s, {} threads",
+        "load: {} nodes, {} arcs, {:.3} s, {} threads; resident after loading {:.1} MB",
         g.node_count(),
         g.arc_count(),
         t.elapsed().as_secs_f64(),
-        rayon::current_num_threads()
+        rayon::current_num_threads(),
+        base as f64 / 1e6
     );
 
     let t = Instant::now();
     let pr = pagerank(&g, 0.85, 1e-10, 200);
     println!(
-        "pagerank: {:.4} s ({} iterations, converged {}, sum {:.12})",
+        "pagerank: {:.4} s ({} iterations, converged {}, sum {:.12}); peak +{:.1} MB",
         t.elapsed().as_secs_f64(),
         pr.iterations,
         pr.converged,
-        pr.scores.iter().sum::<f64>()
+        pr.scores.iter().sum::<f64>(),
+        added_mb(base)
     );
+    drop(pr);
 
+    let base = reset_peak();
     let t = Instant::now();
     let pc = path_centrality(&g.out, PathMode::Sampled { pivots, seed: 42 });
     let secs = t.elapsed().as_secs_f64();
     let best = (0..g.node_count())
         .max_by(|&a, &b| pc.betweenness[a].total_cmp(&pc.betweenness[b]))
         .unwrap_or(0);
+    // FNV-1a over the bits of all four estimates: equal across runs and thread counts.
+    let checksum = [&pc.betweenness, &pc.betweenness_se, &pc.harmonic, &pc.harmonic_se]
+        .iter()
+        .flat_map(|v| v.iter())
+        .fold(0xcbf2_9ce4_8422_2325u64, |h, x| {
+            (h ^ x.to_bits()).wrapping_mul(0x0000_0100_0000_01b3)
+        });
     println!(
-        "sampled betweenness + harmonic (k = {pivots}): {secs:.3} s; top node {best}: {:.1} ± {:.1}",
+        "sampled betweenness + harmonic (k = {pivots}): {secs:.3} s; peak +{:.1} MB; top node {best}: {:.1} ± {:.1}; checksum {checksum:016x}",
+        added_mb(base),
         pc.betweenness.get(best).copied().unwrap_or(0.0),
         pc.betweenness_se.get(best).copied().unwrap_or(0.0)
     );
+    if let Ok(reference) = std::env::var("CENTRALITY_BENCH_SAVE") {
+        // Raw little-endian f64s of betweenness, then harmonic, to compare two builds.
+        let bytes: Vec<u8> = pc
+            .betweenness
+            .iter()
+            .chain(&pc.harmonic)
+            .flat_map(|x| x.to_le_bytes())
+            .collect();
+        std::fs::write(reference, bytes).expect("write CENTRALITY_BENCH_SAVE");
+    }
+    drop(pc);
     let t = Instant::now();
     let (_, sizes) = weakly_connected_components(&g);
     let r = reciprocity(&g);
@@ -69,10 +126,4 @@ fn main() {
         sizes.len(),
         sizes.first().copied().unwrap_or(0)
     );
-    // Peak resident memory of the whole process (Linux).
-    if let Ok(status) = std::fs::read_to_string("/proc/self/status")
-        && let Some(l) = status.lines().find(|l| l.starts_with("VmHWM"))
-    {
-        println!("peak memory: {}", l.trim_start_matches("VmHWM:").trim());
-    }
 }

@@ -1,13 +1,21 @@
 //! Times the Leiden algorithm on a follow graph:
 //! `cargo run --release -p honeycomb-core --example leiden_bench -- FOLLOWS.csv [MAX_ITERATIONS]`.
 //!
-//! Reads `source,target,created_at` rows with integer ids, builds the undirected projection and
-//! prints the time, the number of communities and the modularity of `leiden` with default
-//! options (or at most `MAX_ITERATIONS` iterations, to compare with peers that run a fixed
-//! number); when `_truth_communities.csv` (`account,community`) sits beside the file, also the
-//! NMI against it.
+//! Reads `source,target,created_at` rows with integer ids into a directed network (kept, as
+//! the report keeps the follow graph), then:
+//!
+//! 1. runs [`network::communities`] — what the report does: the undirected projection, Leiden,
+//!    conductance — and prints the peak memory it adds above the network (Linux: the peak is
+//!    reset through `/proc/self/clear_refs` first);
+//! 2. builds the undirected projection and times `leiden` alone on it with default options (or
+//!    at most `MAX_ITERATIONS` iterations, to compare with peers that run a fixed number),
+//!    printing the number of communities and the modularity; when `_truth_communities.csv`
+//!    (`account,community`) sits beside the file, also the NMI against it.
 
 use honeycomb_core::graph::{LeidenOptions, Network, UGraph, leiden, nmi};
+use honeycomb_core::network::{
+    self, CommunitySettings, EdgeKind, NetworkSettings, SocialNetwork,
+};
 use std::time::Instant;
 
 #[global_allocator]
@@ -36,24 +44,38 @@ fn cpu_seconds() -> Option<f64> {
     Some(ticks / 100.0)
 }
 
+/// `(resident, peak resident)` of this process in bytes (Linux; zeros elsewhere).
+fn memory() -> (u64, u64) {
+    let status = std::fs::read_to_string("/proc/self/status").unwrap_or_default();
+    let field = |name: &str| {
+        status
+            .lines()
+            .find(|l| l.starts_with(name))
+            .and_then(|l| l[name.len()..].trim().trim_end_matches("kB").trim().parse::<u64>().ok())
+            .map_or(0, |kb| kb * 1024)
+    };
+    (field("VmRSS:"), field("VmHWM:"))
+}
+
+/// Resets the peak resident size to the current one (Linux ≥ 4.0); returns the current size.
+fn reset_peak() -> u64 {
+    let _ = std::fs::write("/proc/self/clear_refs", "5");
+    memory().0
+}
+
+/// FNV-1a over a membership: equal across runs and thread counts.
+fn checksum(membership: &[u32]) -> u64 {
+    membership.iter().fold(0xcbf2_9ce4_8422_2325u64, |h, &c| {
+        (h ^ c as u64).wrapping_mul(0x0000_0100_0000_01b3)
+    })
+}
+
 fn main() {
     let Some(path) = std::env::args_os().nth(1) else {
         eprintln!("usage: leiden_bench FOLLOWS.csv [MAX_ITERATIONS]");
         std::process::exit(2);
     };
     let path = std::path::PathBuf::from(path);
-    let t = Instant::now();
-    let text = std::fs::read_to_string(&path).expect("read follows");
-    let arcs: Vec<(u32, u32, f32)> = columns(&text, 2).map(|r| (r[0], r[1], 1.0)).collect();
-    drop(text);
-    let n = arcs.iter().map(|a| a.0.max(a.1)).max().unwrap_or(0) as usize;
-    let g = UGraph::from_network(&Network::from_arcs(n + 1, arcs, false));
-    println!(
-        "graph: {} nodes, {} undirected edges (read and built in {:.3} s)",
-        g.node_count(),
-        g.edge_count(),
-        t.elapsed().as_secs_f64()
-    );
     let max_iterations = std::env::args()
         .nth(2)
         .map_or(0, |a| a.parse().expect("MAX_ITERATIONS: an integer"));
@@ -61,6 +83,55 @@ fn main() {
         max_iterations,
         ..LeidenOptions::default()
     };
+    let t = Instant::now();
+    let text = std::fs::read_to_string(&path).expect("read follows");
+    let arcs: Vec<(u32, u32, f32)> = columns(&text, 2).map(|r| (r[0], r[1], 1.0)).collect();
+    drop(text);
+    let n = arcs.iter().map(|a| a.0.max(a.1)).max().unwrap_or(0) as usize + 1;
+    let net = SocialNetwork {
+        settings: NetworkSettings::default(),
+        kinds: vec![EdgeKind::Follow],
+        graph: Network::from_arcs(n, arcs, false),
+    };
+    let base = reset_peak();
+    println!(
+        "network: {} nodes, {} arcs (read and built in {:.3} s); resident {:.1} MB",
+        net.graph.node_count(),
+        net.graph.arc_count(),
+        t.elapsed().as_secs_f64(),
+        base as f64 / 1e6
+    );
+
+    // 1. What the report does, with its peak memory.
+    let t = Instant::now();
+    let com = network::communities(
+        &net,
+        CommunitySettings {
+            leiden: opts.clone(),
+        },
+    );
+    let peak = memory().1.saturating_sub(base);
+    println!(
+        "communities (projection + leiden + conductance): {:.3} s, peak +{:.1} MB, kept +{:.1} MB; {} communities, modularity {:.6}, checksum {:016x}",
+        t.elapsed().as_secs_f64(),
+        peak as f64 / 1e6,
+        memory().0.saturating_sub(base) as f64 / 1e6,
+        com.partition.sizes.len(),
+        com.partition.modularity,
+        checksum(&com.partition.membership)
+    );
+    drop(com);
+
+    // 2. Leiden alone on a prebuilt projection.
+    let t = Instant::now();
+    let g = UGraph::from_network(&net.graph);
+    drop(net);
+    println!(
+        "graph: {} nodes, {} undirected edges (projection built in {:.3} s)",
+        g.node_count(),
+        g.edge_count(),
+        t.elapsed().as_secs_f64()
+    );
     let (t, cpu) = (Instant::now(), cpu_seconds());
     let p = leiden(&g, &opts);
     let wall = t.elapsed().as_secs_f64();
@@ -77,11 +148,7 @@ fn main() {
         p.modularity,
         p.iterations
     );
-    // FNV-1a over the membership: equal across runs and thread counts.
-    let checksum = p.membership.iter().fold(0xcbf2_9ce4_8422_2325u64, |h, &c| {
-        (h ^ c as u64).wrapping_mul(0x0000_0100_0000_01b3)
-    });
-    println!("membership checksum {checksum:016x}");
+    println!("membership checksum {:016x}", checksum(&p.membership));
     let truth_path = path.with_file_name("_truth_communities.csv");
     if let Ok(text) = std::fs::read_to_string(&truth_path) {
         let mut truth = vec![u32::MAX; g.node_count()];

@@ -14,10 +14,6 @@ use jiff::tz::TimeZone;
 use rustc_hash::FxHashMap;
 use std::sync::OnceLock;
 
-/// From this many arcs on, community detection runs after the centralities rather than at the
-/// same time (memory over speed: on 20M arcs the two working sets would add up).
-const SERIAL_GRAPH_ARCS: usize = 5_000_000;
-
 /// Compressed sparse rows: the neighbours of node `i` are `targets[offsets[i]..offsets[i+1]]`.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct Csr {
@@ -461,16 +457,14 @@ impl<'a> Context<'a> {
     }
 
     /// Communities (Leiden, `[plugins.groups]` settings) in the undirected projection of
-    /// [`Context::network`], detected on first use.
+    /// [`Context::network`], detected on first use, after [`Context::centrality`].
     pub fn communities(&self) -> Result<&Communities, PluginError> {
         self.communities
             .get_or_init(|| {
                 let net = self.network().map_err(|e| e.to_string())?;
-                // On big networks Leiden waits for the centralities instead of running beside
-                // them: the two working sets together would double the peak memory.
-                if net.graph.arc_count() >= SERIAL_GRAPH_ARCS {
-                    let _ = self.centrality();
-                }
+                // Leiden waits for the centralities instead of running beside them: each gets
+                // both cores (both are parallel inside), and their working sets never add up.
+                let _ = self.centrality();
                 let s = Settings::new("groups", self.plugin_config("groups"));
                 let settings = CommunitySettings::read(&s)?;
                 let t = std::time::Instant::now();

@@ -71,7 +71,22 @@ fn help_explains_the_commands() {
     }
     let (code, out, _) = run(&["plugins"]);
     assert_eq!(code, 0);
-    assert!(out.starts_with("presence"), "{out}");
+    // Built-in plugins in the order of the honeycomb (Kietzmann et al. 2011).
+    let ids: Vec<&str> = out
+        .lines()
+        .filter_map(|l| l.split_whitespace().next())
+        .collect();
+    assert_eq!(
+        ids,
+        [
+            "conversations",
+            "sharing",
+            "presence",
+            "relationships",
+            "groups"
+        ],
+        "{out}"
+    );
 }
 
 #[test]

@@ -57,7 +57,17 @@ fn report_json_reads_back_and_evidence_exists() {
     assert_eq!(v["meta"]["brand"][0], "@bakkerij");
     assert_eq!(v["honeycomb"].as_array().expect("blocks").len(), 7);
     let sections = v["sections"].as_array().expect("sections");
-    assert_eq!(sections[0]["id"], "presence");
+    let ids: Vec<&str> = sections.iter().filter_map(|s| s["id"].as_str()).collect();
+    assert_eq!(
+        ids,
+        [
+            "conversations",
+            "sharing",
+            "presence",
+            "relationships",
+            "groups"
+        ]
+    );
     assert!(
         sections[0]
             .get("entity_columns")
@@ -176,7 +186,7 @@ fn formats_and_templates_can_be_chosen() {
     );
     assert_eq!(
         read(&out.join("report.md")),
-        "# Bakkerij Test — basic fixture\n\nExecutive summary: 3\n"
+        "# Bakkerij Test — basic fixture\n\nExecutive summary: 5\n"
     );
     assert!(!out.join("report.html").exists());
     assert!(!out.join("report.json").exists());
@@ -234,8 +244,14 @@ fn a_failing_plugin_leaves_an_error_box_and_exit_1_unless_keep_going() {
         "{md}"
     );
     let v: serde_json::Value = serde_json::from_str(&read(&out.join("report.json"))).expect("json");
+    let presence = v["sections"]
+        .as_array()
+        .expect("sections")
+        .iter()
+        .find(|s| s["id"] == "presence")
+        .expect("presence section");
     assert!(
-        v["sections"][0]["error"]
+        presence["error"]
             .as_str()
             .is_some_and(|e| e.contains("best_slots"))
     );
@@ -272,4 +288,52 @@ fn a_section_template_replaces_the_generic_one_for_its_section() {
         !md.contains("### Metrics"),
         "the generic section template was not used"
     );
+}
+
+#[test]
+fn demo_report_surfaces_the_planted_complaint_and_copied_text() {
+    let d = tempfile::tempdir().expect("tmp");
+    let (code, out, err) = run(&["demo", "--out", s(d.path()), "--lang", "en"]);
+    assert_eq!(code, 0, "{out}\n{err}");
+    let report = d.path().join("report");
+    // The copied brand post is flagged with its source, in the report and in the flags file.
+    let flags = read(&report.join("metrics/sharing-flags.csv"));
+    let copy = flags
+        .lines()
+        .find(|l| l.starts_with("uncredited_copy,"))
+        .expect("an uncredited copy is flagged");
+    assert!(
+        copy.contains(honeycomb::demo::PLANTED_COPY_POST_ID)
+            && copy.contains(honeycomb::demo::PLANTED_COPY_SOURCE_ID),
+        "{copy}"
+    );
+    // The unanswered complaint is listed, and answering it is the first thing to do.
+    let v: serde_json::Value =
+        serde_json::from_str(&read(&report.join("report.json"))).expect("report.json");
+    let conv = v["sections"]
+        .as_array()
+        .expect("sections")
+        .iter()
+        .find(|s| s["id"] == "conversations")
+        .expect("conversations section");
+    let listed = conv["tables"].as_array().expect("tables").iter().any(|t| {
+        t["rows"].as_array().is_some_and(|rows| {
+            rows.iter().any(|r| {
+                let cells: Vec<&str> = r
+                    .as_array()
+                    .map(|c| c.iter().filter_map(|x| x.as_str()).collect())
+                    .unwrap_or_default();
+                cells.contains(&"@mark_dekker")
+                    && cells.iter().any(|c| c.contains("Slechte service"))
+            })
+        })
+    });
+    assert!(
+        listed,
+        "the planted complaint is in a table of open conversations"
+    );
+    let first = v["recommendations"][0]["action"]
+        .as_str()
+        .unwrap_or_default();
+    assert!(first.contains("@mark_dekker"), "first advice: {first}");
 }

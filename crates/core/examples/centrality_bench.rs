@@ -16,6 +16,18 @@ use std::time::Instant;
 #[global_allocator]
 static GLOBAL: mimalloc::MiMalloc = mimalloc::MiMalloc;
 
+/// CPU seconds used by this process so far, all threads (Linux `/proc/self/stat`; 0
+/// elsewhere). Printed beside the wall time because a busy machine stretches the latter.
+fn cpu_seconds() -> f64 {
+    let Ok(stat) = std::fs::read_to_string("/proc/self/stat") else {
+        return 0.0;
+    };
+    let rest = stat.rfind(')').map_or("", |i| &stat[i + 2..]);
+    let f: Vec<&str> = rest.split_whitespace().collect();
+    let ticks = |i: usize| f.get(i).and_then(|x| x.parse::<f64>().ok()).unwrap_or(0.0);
+    (ticks(11) + ticks(12)) / 100.0
+}
+
 /// `(resident, peak resident)` of this process in bytes (Linux; zeros elsewhere).
 fn memory() -> (u64, u64) {
     let status = std::fs::read_to_string("/proc/self/status").unwrap_or_default();
@@ -23,7 +35,14 @@ fn memory() -> (u64, u64) {
         status
             .lines()
             .find(|l| l.starts_with(name))
-            .and_then(|l| l[name.len()..].trim().trim_end_matches("kB").trim().parse::<u64>().ok())
+            .and_then(|l| {
+                l[name.len()..]
+                    .trim()
+                    .trim_end_matches("kB")
+                    .trim()
+                    .parse::<u64>()
+                    .ok()
+            })
             .map_or(0, |kb| kb * 1024)
     };
     (field("VmRSS:"), field("VmHWM:"))
@@ -87,21 +106,27 @@ fn main() {
     drop(pr);
 
     let base = reset_peak();
-    let t = Instant::now();
+    let (t, cpu) = (Instant::now(), cpu_seconds());
     let pc = path_centrality(&g.out, PathMode::Sampled { pivots, seed: 42 });
     let secs = t.elapsed().as_secs_f64();
+    let cpu = cpu_seconds() - cpu;
     let best = (0..g.node_count())
         .max_by(|&a, &b| pc.betweenness[a].total_cmp(&pc.betweenness[b]))
         .unwrap_or(0);
     // FNV-1a over the bits of all four estimates: equal across runs and thread counts.
-    let checksum = [&pc.betweenness, &pc.betweenness_se, &pc.harmonic, &pc.harmonic_se]
-        .iter()
-        .flat_map(|v| v.iter())
-        .fold(0xcbf2_9ce4_8422_2325u64, |h, x| {
-            (h ^ x.to_bits()).wrapping_mul(0x0000_0100_0000_01b3)
-        });
+    let checksum = [
+        &pc.betweenness,
+        &pc.betweenness_se,
+        &pc.harmonic,
+        &pc.harmonic_se,
+    ]
+    .iter()
+    .flat_map(|v| v.iter())
+    .fold(0xcbf2_9ce4_8422_2325u64, |h, x| {
+        (h ^ x.to_bits()).wrapping_mul(0x0000_0100_0000_01b3)
+    });
     println!(
-        "sampled betweenness + harmonic (k = {pivots}): {secs:.3} s; peak +{:.1} MB; top node {best}: {:.1} ± {:.1}; checksum {checksum:016x}",
+        "sampled betweenness + harmonic (k = {pivots}): {secs:.3} s (CPU {cpu:.2} s); peak +{:.1} MB; top node {best}: {:.1} ± {:.1}; checksum {checksum:016x}",
         added_mb(base),
         pc.betweenness.get(best).copied().unwrap_or(0.0),
         pc.betweenness_se.get(best).copied().unwrap_or(0.0)

@@ -13,9 +13,7 @@
 //!    (`account,community`) sits beside the file, also the NMI against it.
 
 use honeycomb_core::graph::{LeidenOptions, Network, UGraph, leiden, nmi};
-use honeycomb_core::network::{
-    self, CommunitySettings, EdgeKind, NetworkSettings, SocialNetwork,
-};
+use honeycomb_core::network::{self, CommunitySettings, EdgeKind, NetworkSettings, SocialNetwork};
 use std::time::Instant;
 
 #[global_allocator]
@@ -51,7 +49,14 @@ fn memory() -> (u64, u64) {
         status
             .lines()
             .find(|l| l.starts_with(name))
-            .and_then(|l| l[name.len()..].trim().trim_end_matches("kB").trim().parse::<u64>().ok())
+            .and_then(|l| {
+                l[name.len()..]
+                    .trim()
+                    .trim_end_matches("kB")
+                    .trim()
+                    .parse::<u64>()
+                    .ok()
+            })
             .map_or(0, |kb| kb * 1024)
     };
     (field("VmRSS:"), field("VmHWM:"))

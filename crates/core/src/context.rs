@@ -10,6 +10,7 @@ use crate::network::{
 };
 use crate::plugin::PluginError;
 use crate::settings::Settings;
+use crate::threads::Threads;
 use jiff::tz::TimeZone;
 use rustc_hash::FxHashMap;
 use std::sync::OnceLock;
@@ -212,6 +213,7 @@ pub struct Context<'a> {
     follow_graph: OnceLock<FollowGraph>,
     replies: OnceLock<Forest>,
     reposts: OnceLock<Forest>,
+    threads: OnceLock<Threads>,
     posts_by_author: OnceLock<Csr>,
     handles: OnceLock<FxHashMap<String, AccountIx>>,
     network: OnceLock<Result<SocialNetwork, String>>,
@@ -248,6 +250,7 @@ impl<'a> Context<'a> {
             follow_graph: OnceLock::new(),
             replies: OnceLock::new(),
             reposts: OnceLock::new(),
+            threads: OnceLock::new(),
             posts_by_author: OnceLock::new(),
             handles: OnceLock::new(),
             network: OnceLock::new(),
@@ -397,6 +400,19 @@ impl<'a> Context<'a> {
     pub fn reply_forest(&self) -> &Forest {
         self.replies
             .get_or_init(|| Forest::build(self.data.posts.len(), |i| self.data.posts[i].reply_to))
+    }
+
+    /// Reply threads (roots with at least one reply) with their size, depth, participants,
+    /// first reply, duration and brand replies, built on first use from
+    /// [`Context::reply_forest`]; see [`crate::threads`] for the definitions.
+    pub fn threads(&self) -> &Threads {
+        self.threads.get_or_init(|| {
+            let forest = self.reply_forest();
+            let t = std::time::Instant::now();
+            let threads = Threads::build(self.data, forest, |a| self.is_brand(a));
+            self.record("index threads", t.elapsed());
+            threads
+        })
     }
 
     /// Repost cascades: every post's original (`repost_of`), root and depth, built on first use.

@@ -21,8 +21,10 @@ pub mod network;
 pub mod plugin;
 pub mod problem;
 pub mod section;
+pub mod sentiment;
 pub mod settings;
 pub mod text;
+pub mod threads;
 pub mod time;
 
 pub use builder::SectionBuilder;

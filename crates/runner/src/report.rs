@@ -447,10 +447,17 @@ pub fn executive_summary(
         out.push(format!(
             "{} {}",
             critical,
-            lang.pick(
-                "findings need action now (marked critical).",
-                "bevindingen vragen nu om actie (gemarkeerd als kritiek)."
-            )
+            if critical == 1 {
+                lang.pick(
+                    "finding needs action now (marked critical).",
+                    "bevinding vraagt nu om actie (gemarkeerd als kritiek).",
+                )
+            } else {
+                lang.pick(
+                    "findings need action now (marked critical).",
+                    "bevindingen vragen nu om actie (gemarkeerd als kritiek).",
+                )
+            }
         ));
     }
     if let Some(r) = recs.first() {

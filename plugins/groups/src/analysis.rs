@@ -417,26 +417,6 @@ fn detect<'c>(
         }
     }
 
-    // Modularity terms: e_c / m − γ (d_c / 2m)², one pass over the edges.
-    let g = &com.graph;
-    let mut internal = vec![0f64; k_all];
-    let mut degree = vec![0f64; k_all];
-    let mut two_m = 0.0;
-    for v in 0..g.node_count() {
-        let c = membership[v] as usize;
-        let (nb, wt) = g.edges(v as u32);
-        for (&u, &w) in nb.iter().zip(wt) {
-            two_m += w;
-            if c < k_all {
-                degree[c] += w;
-                if membership[u as usize] as usize == c {
-                    internal[c] += w;
-                }
-            }
-        }
-    }
-    let gamma = com.settings.leiden.resolution;
-
     let mut tags = tags;
     let all: Vec<Community> = (0..k_all)
         .map(|c| {
@@ -462,11 +442,7 @@ fn detect<'c>(
                     Status::Untouched
                 }
             });
-            let modularity = if two_m > 0.0 {
-                internal[c] / two_m - gamma * (degree[c] / two_m).powi(2)
-            } else {
-                0.0
-            };
+            let modularity = com.modularity.get(c).copied().unwrap_or(0.0);
             Community {
                 id: c as u32,
                 size: com.partition.sizes[c] as u64,

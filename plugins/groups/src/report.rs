@@ -47,8 +47,8 @@ fn role_name(lang: Lang, r: Role) -> &'static str {
 
 fn status_name(lang: Lang, s: Status) -> &'static str {
     match s {
-        Status::Supports => lang.pick("supports you", "steunt u"),
-        Status::Aware => lang.pick("aware of you", "kent u"),
+        Status::Supports => lang.pick("supports you", "steunt je"),
+        Status::Aware => lang.pick("aware of you", "kent je"),
         Status::Untouched => lang.pick("untouched", "onbereikt"),
     }
 }
@@ -134,7 +134,7 @@ impl Report<'_, '_> {
         tr!(
             lang,
             "supports you: at least {x} of its members (your own accounts not counted) follow one of your accounts or mentioned, replied to, reposted or quoted you in the period; aware of you: at least one member does, fewer than {x}; untouched: no member does",
-            "steunt u: minstens {x} van de leden (uw eigen accounts niet meegeteld) volgt een van uw accounts of noemde u, reageerde op u, plaatste u door of citeerde u in de periode; kent u: minstens één lid doet dat, minder dan {x}; onbereikt: geen enkel lid doet dat"
+            "steunt je: minstens {x} van de leden (je eigen accounts niet meegeteld) volgt een van je accounts of noemde je, reageerde op je, plaatste je door of citeerde je in de periode; kent je: minstens één lid doet dat, minder dan {x}; onbereikt: geen enkel lid doet dat"
         )
     }
 
@@ -232,14 +232,14 @@ impl Report<'_, '_> {
                 Status::Supports,
                 self.b.t(
                     "Communities that support you",
-                    "Gemeenschappen die u steunen",
+                    "Gemeenschappen die je steunen",
                 ),
             ),
             (
                 "aware_communities",
                 Status::Aware,
                 self.b
-                    .t("Communities aware of you", "Gemeenschappen die u kennen"),
+                    .t("Communities aware of you", "Gemeenschappen die je kennen"),
             ),
             (
                 "untouched_communities",
@@ -265,7 +265,7 @@ impl Report<'_, '_> {
                 tr!(
                     lang,
                     "Communities of two or more accounts with status “{name}”, and the accounts in them (your own not counted). Status per community: {rule}.",
-                    "Gemeenschappen van twee of meer accounts met status „{name}”, en de accounts daarin (uw eigen niet meegeteld). Status per gemeenschap: {rule}."
+                    "Gemeenschappen van twee of meer accounts met status „{name}”, en de accounts daarin (je eigen niet meegeteld). Status per gemeenschap: {rule}."
                 ),
             );
         }
@@ -274,20 +274,20 @@ impl Report<'_, '_> {
             "supported_members",
             self.b.t(
                 "Accounts in communities that support you",
-                "Accounts in gemeenschappen die u steunen",
+                "Accounts in gemeenschappen die je steunen",
             ),
             Some(supported as f64 / d.members.max(1) as f64 * 100.0),
             lang.of(supported, d.members, "accounts", "accounts"),
             "%",
             self.b.t(
                 "Accounts in communities with status “supports you” ÷ all accounts in communities of two or more (your own accounts not counted): each community weighs by its size.",
-                "Accounts in gemeenschappen met status „steunt u” ÷ alle accounts in gemeenschappen van twee of meer (uw eigen accounts niet meegeteld): elke gemeenschap weegt naar haar grootte.",
+                "Accounts in gemeenschappen met status „steunt je” ÷ alle accounts in gemeenschappen van twee of meer (je eigen accounts niet meegeteld): elke gemeenschap weegt naar haar grootte.",
             ),
         );
         let window = self.window_text();
         self.b.metric(
             "brand_talk",
-            self.b.t("Community posts about you", "Posts uit gemeenschappen over u"),
+            self.b.t("Community posts about you", "Posts uit gemeenschappen over je"),
             (d.posts > 0).then(|| d.brand_posts as f64 / d.posts as f64 * 100.0),
             if d.posts > 0 {
                 lang.of(d.brand_posts, d.posts, "posts", "posts")
@@ -301,7 +301,7 @@ impl Report<'_, '_> {
             tr!(
                 lang,
                 "Posts in {window} by accounts in a community (your own accounts not counted) that mention one of your handles, or reply to, repost or quote one of your posts, ÷ all their posts in that time.",
-                "Posts in {window} van accounts in een gemeenschap (uw eigen accounts niet meegeteld) die een van uw handles noemen, of reageren op, doorplaatsen of citeren van een van uw posts, ÷ al hun posts in die tijd."
+                "Posts in {window} van accounts in een gemeenschap (je eigen accounts niet meegeteld) die een van je handles noemen, of reageren op, doorplaatsen of citeren van een van je posts, ÷ al hun posts in die tijd."
             ),
         );
     }
@@ -321,9 +321,9 @@ impl Report<'_, '_> {
         if has_brand {
             columns.extend(
                 [
-                    lang.pick("Posts about you", "Posts over u"),
-                    lang.pick("Follow you", "Volgen u"),
-                    lang.pick("Follow or talk to you", "Volgen of spreken u aan"),
+                    lang.pick("Posts about you", "Posts over je"),
+                    lang.pick("Follow you", "Volgen je"),
+                    lang.pick("Follow or talk to you", "Volgen of spreken je aan"),
                     lang.pick("Status", "Status"),
                 ]
                 .map(String::from),
@@ -365,7 +365,7 @@ impl Report<'_, '_> {
                         .map_or_else(dash, |s| status_name(lang, s).to_string());
                     if c.has_brand {
                         st.push_str(
-                            lang.pick(" (your account is in it)", " (uw account hoort erbij)"),
+                            lang.pick(" (your account is in it)", " (je account hoort erbij)"),
                         );
                     }
                     row.push(st);
@@ -379,14 +379,14 @@ impl Report<'_, '_> {
         let mut note = tr!(
             lang,
             "Opinion leaders: the members with the highest opinion-leader score (see Relationships), your own and your competitors' accounts left out. Hashtags: in the posts of the community's members in {window}, with the number of posts using each.",
-            "Opinieleiders: de leden met de hoogste opinieleiderscore (zie Relaties), uw eigen accounts en die van concurrenten weggelaten. Hashtags: in de posts van de leden van de gemeenschap in {window}, met het aantal posts waarin ze voorkomen."
+            "Opinieleiders: de leden met de hoogste opinieleiderscore (zie Relaties), je eigen accounts en die van concurrenten weggelaten. Hashtags: in de posts van de leden van de gemeenschap in {window}, met het aantal posts waarin ze voorkomen."
         );
         if has_brand {
             note.push(' ');
             note.push_str(&tr!(
                 lang,
                 "Posts about you: share of the members' posts that mention you or reply to, repost or quote your posts. Status — {}.",
-                "Posts over u: aandeel van de posts van de leden dat u noemt of reageert op, doorplaatst of citeert van uw posts. Status — {}.",
+                "Posts over je: aandeel van de posts van de leden dat je noemt of reageert op, doorplaatst of citeert van je posts. Status — {}.",
                 self.support_rule()
             ));
         }
@@ -425,13 +425,15 @@ impl Report<'_, '_> {
         }];
         let description = if self.a.has_brand {
             series.push(Series {
-                name: self.b.t("follow or talk to you", "volgen of spreken u aan"),
+                name: self
+                    .b
+                    .t("follow or talk to you", "volgen of spreken je aan"),
                 values: listed.iter().map(|c| c.supporters as f64).collect(),
             });
             tr!(
                 lang,
                 "Accounts in each of the {} largest communities, and how many of them follow you or talked to you in the period.",
-                "Accounts in elk van de {} grootste gemeenschappen, en hoeveel daarvan u volgen of u in de periode aanspraken.",
+                "Accounts in elk van de {} grootste gemeenschappen, en hoeveel daarvan je volgen of je in de periode aanspraken.",
                 listed.len()
             )
         } else {
@@ -743,7 +745,7 @@ impl Report<'_, '_> {
         let k = with.len() as u64;
         self.b.metric(
             "brand_groups",
-            self.b.t("Groups you are in", "Groepen waarin u zit"),
+            self.b.t("Groups you are in", "Groepen waarin je zit"),
             (populated > 0).then(|| k as f64 / populated as f64 * 100.0),
             tr!(
                 lang,
@@ -756,21 +758,21 @@ impl Report<'_, '_> {
             tr!(
                 lang,
                 "Groups with members in {window} of which at least one of your accounts was a member at some time in it.",
-                "Groepen met leden in {window} waarvan minstens één van uw accounts er op enig moment lid van was."
+                "Groepen met leden in {window} waarvan minstens één van je accounts er op enig moment lid van was."
             ),
         );
         let all_members: u64 = e.populated().map(|g| g.members).sum();
         let reach: u64 = with.iter().map(|g| g.members).sum();
         self.b.metric(
             "brand_group_reach",
-            self.b.t("Group members you meet", "Groepsleden die u treft"),
+            self.b.t("Group members you meet", "Groepsleden die je treft"),
             (all_members > 0).then(|| reach as f64 / all_members as f64 * 100.0),
             lang.of(reach, all_members, "memberships", "lidmaatschappen"),
             "%",
             tr!(
                 lang,
                 "Members (distinct per group, in {window}) of the groups you are in ÷ members of all groups: each group weighs by its size.",
-                "Leden (verschillend per groep, in {window}) van de groepen waarin u zit ÷ leden van alle groepen: elke groep weegt naar haar grootte."
+                "Leden (verschillend per groep, in {window}) van de groepen waarin je zit ÷ leden van alle groepen: elke groep weegt naar haar grootte."
             ),
         );
     }
@@ -801,8 +803,8 @@ impl Report<'_, '_> {
             false, true, true, true, true, true, true, true, true, true, false,
         ];
         if has_brand {
-            columns.push(lang.pick("You", "U").into());
-            columns.push(lang.pick("Your posts", "Uw posts").into());
+            columns.push(lang.pick("You", "Jij").into());
+            columns.push(lang.pick("Your posts", "Jouw posts").into());
             numeric.extend([false, true]);
         }
         let dash = || "–".to_string();
@@ -856,7 +858,7 @@ impl Report<'_, '_> {
             note.push(' ');
             note.push_str(&self.b.t(
                 "You: the highest role of your accounts in the group; your posts: posts in the period by your accounts that are members.",
-                "U: de hoogste rol van uw accounts in de groep; uw posts: posts in de periode van uw accounts die lid zijn.",
+                "Jij: de hoogste rol van je accounts in de groep; je posts: posts in de periode van je accounts die lid zijn.",
             ));
         }
         let more = e.populated().count().saturating_sub(shown.len());
@@ -1048,13 +1050,13 @@ impl Report<'_, '_> {
                     tr!(
                         lang,
                         "Community {nums}, one of the {total} largest, has no member who follows you or talked to you: {acc} you do not reach.",
-                        "Gemeenschap {nums}, een van de {total} grootste, heeft geen lid dat u volgt of u aansprak: {acc} die u niet bereikt."
+                        "Gemeenschap {nums}, een van de {total} grootste, heeft geen lid dat je volgt of je aansprak: {acc} die je niet bereikt."
                     )
                 } else {
                     tr!(
                         lang,
                         "{k} of the {total} largest communities ({nums}) have no member who follows you or talked to you: together {acc} you do not reach.",
-                        "{k} van de {total} grootste gemeenschappen ({nums}) hebben geen lid dat u volgt of u aansprak: samen {acc} die u niet bereikt."
+                        "{k} van de {total} grootste gemeenschappen ({nums}) hebben geen lid dat je volgt of je aansprak: samen {acc} die je niet bereikt."
                     )
                 },
                 &["untouched_communities"],
@@ -1095,7 +1097,7 @@ impl Report<'_, '_> {
             let why = tr!(
                 lang,
                 "No one there follows you or talks to you yet, and a community listens to its own members more than to outsiders — the more so the more closed it is (conductance down to {}). Follow its opinion leaders, take part in the conversations on its hashtags with something of value, and give them a reason to mention you.",
-                "Niemand daar volgt u of spreekt u aan, en een gemeenschap luistert meer naar haar eigen leden dan naar buitenstaanders — des te meer naarmate ze geslotener is (geleiding tot {}). Volg haar opinieleiders, doe met iets waardevols mee aan de gesprekken op haar hashtags, en geef ze een reden om u te noemen.",
+                "Niemand daar volgt je of spreekt je aan, en een gemeenschap luistert meer naar haar eigen leden dan naar buitenstaanders — des te meer naarmate ze geslotener is (geleiding tot {}). Volg haar opinieleiders, doe met iets waardevols mee aan de gesprekken op haar hashtags, en geef ze een reden om je te noemen.",
                 lang.num(closed, 2)
             );
             self.b.recommend(
@@ -1134,13 +1136,13 @@ impl Report<'_, '_> {
                 tr!(
                     lang,
                     "Turn community {nums}, which knows you, into supporters: answer the members who talk about you and join the conversation{on}.",
-                    "Maak van gemeenschap {nums}, die u kent, supporters: antwoord de leden die over u praten en doe mee aan het gesprek{on}."
+                    "Maak van gemeenschap {nums}, die je kent, supporters: antwoord de leden die over je praten en doe mee aan het gesprek{on}."
                 )
             } else {
                 tr!(
                     lang,
                     "Turn the {k} communities that know you ({nums}) into supporters: answer the members who talk about you and join the conversation{on}.",
-                    "Maak van de {k} gemeenschappen die u kennen ({nums}) supporters: antwoord de leden die over u praten en doe mee aan het gesprek{on}."
+                    "Maak van de {k} gemeenschappen die je kennen ({nums}) supporters: antwoord de leden die over je praten en doe mee aan het gesprek{on}."
                 )
             };
             let x = lang.pct(self.s.support_share, 0);
@@ -1150,7 +1152,7 @@ impl Report<'_, '_> {
                 tr!(
                     lang,
                     "Some of their members already follow you or talk to you, but fewer than {x}: the door is open. A reply from you makes the first ones visible to the rest of their community.",
-                    "Sommige leden volgen u al of spreken u aan, maar minder dan {x}: de deur staat open. Een antwoord van u maakt de eersten zichtbaar voor de rest van hun gemeenschap."
+                    "Sommige leden volgen je al of spreken je aan, maar minder dan {x}: de deur staat open. Een antwoord van je maakt de eersten zichtbaar voor de rest van hun gemeenschap."
                 ),
                 &["aware_communities", "brand_talk"],
             );
@@ -1289,11 +1291,11 @@ impl Report<'_, '_> {
                 tr!(
                     lang,
                     "Join the largest groups you are not in yet: {list}.",
-                    "Word lid van de grootste groepen waarin u nog niet zit: {list}."
+                    "Word lid van de grootste groepen waarin je nog niet zit: {list}."
                 ),
                 self.b.t(
                     "Groups are where your audience already meets. Take part as a member first, answer questions, and ask the admins before you promote anything.",
-                    "In groepen komt uw publiek al samen. Doe eerst mee als lid, beantwoord vragen, en vraag de beheerders voordat u iets promoot.",
+                    "In groepen komt je publiek al samen. Doe eerst mee als lid, beantwoord vragen, en vraag de beheerders voordat je iets promoot.",
                 ),
                 &["brand_groups", "brand_group_reach"],
             );
@@ -1307,11 +1309,11 @@ impl Report<'_, '_> {
             self.b.missing(
                 self.b.t(
                     "Which communities and groups support you (status per community, your place in the groups, the score)",
-                    "Welke gemeenschappen en groepen u steunen (status per gemeenschap, uw plaats in de groepen, de score)",
+                    "Welke gemeenschappen en groepen je steunen (status per gemeenschap, je plaats in de groepen, de score)",
                 ),
                 self.b.t(
                     "name your accounts in honeycomb.toml: [report] brand = [\"@you\"]",
-                    "noem uw accounts in honeycomb.toml: [report] brand = [\"@u\"]",
+                    "noem je accounts in honeycomb.toml: [report] brand = [\"@je\"]",
                 ),
             );
         }
@@ -1335,7 +1337,7 @@ impl Report<'_, '_> {
             None => self.b.missing(
                 self.b.t(
                     "Explicit groups (size, growth and churn, roles, active members, your presence)",
-                    "Expliciete groepen (omvang, groei en verloop, rollen, actieve leden, uw aanwezigheid)",
+                    "Expliciete groepen (omvang, groei en verloop, rollen, actieve leden, je aanwezigheid)",
                 ),
                 self.b.t(
                     "add groups.csv (id, name) and memberships.csv (group, account, joined_at, left_at, role)",
@@ -1345,7 +1347,7 @@ impl Report<'_, '_> {
             Some(_) if cx.data.memberships.is_empty() => self.b.missing(
                 self.b.t(
                     "Group members (size, growth and churn, roles, active members, your presence)",
-                    "Groepsleden (omvang, groei en verloop, rollen, actieve leden, uw aanwezigheid)",
+                    "Groepsleden (omvang, groei en verloop, rollen, actieve leden, je aanwezigheid)",
                 ),
                 self.b.t(
                     "add memberships.csv (group, account, joined_at, left_at, role)",
@@ -1386,7 +1388,7 @@ impl Report<'_, '_> {
             self.b.missing(
                 self.b.t(
                     "Communities in the follow network, and members who follow you",
-                    "Gemeenschappen in het volgnetwerk, en leden die u volgen",
+                    "Gemeenschappen in het volgnetwerk, en leden die je volgen",
                 ),
                 tr!(
                     lang,
@@ -1442,7 +1444,7 @@ impl Report<'_, '_> {
                     tr!(
                         lang,
                         "mean of the share of accounts in communities that support you ({ss}%, each community weighted by its size) and the share of group members in groups you are in ({ps}%){rule_tail}",
-                        "gemiddelde van het aandeel accounts in gemeenschappen die u steunen ({ss}%, elke gemeenschap gewogen naar haar grootte) en het aandeel groepsleden in groepen waarin u zit ({ps}%){rule_tail}"
+                        "gemiddelde van het aandeel accounts in gemeenschappen die je steunen ({ss}%, elke gemeenschap gewogen naar haar grootte) en het aandeel groepsleden in groepen waarin je zit ({ps}%){rule_tail}"
                     ),
                 )
             }
@@ -1453,7 +1455,7 @@ impl Report<'_, '_> {
                     tr!(
                         lang,
                         "the share of accounts in communities that support you ({ss}%, each community weighted by its size; no explicit groups in the data){rule_tail}",
-                        "het aandeel accounts in gemeenschappen die u steunen ({ss}%, elke gemeenschap gewogen naar haar grootte; geen expliciete groepen in de data){rule_tail}"
+                        "het aandeel accounts in gemeenschappen die je steunen ({ss}%, elke gemeenschap gewogen naar haar grootte; geen expliciete groepen in de data){rule_tail}"
                     ),
                 )
             }
@@ -1464,7 +1466,7 @@ impl Report<'_, '_> {
                     tr!(
                         lang,
                         "the share of group members in groups you are in ({ps}%; no communities could be detected){rule_tail}",
-                        "het aandeel groepsleden in groepen waarin u zit ({ps}%; er konden geen gemeenschappen gevonden worden){rule_tail}"
+                        "het aandeel groepsleden in groepen waarin je zit ({ps}%; er konden geen gemeenschappen gevonden worden){rule_tail}"
                     ),
                 )
             }
@@ -1472,13 +1474,13 @@ impl Report<'_, '_> {
         };
         let verdict = if value >= STRONG {
             self.b
-                .t("Communities support you", "Gemeenschappen steunen u")
+                .t("Communities support you", "Gemeenschappen steunen je")
         } else if value >= WEAK {
             self.b.t("Room to grow", "Ruimte om te groeien")
         } else {
             self.b.t(
                 "Most communities do not know you yet",
-                "De meeste gemeenschappen kennen u nog niet",
+                "De meeste gemeenschappen kennen je nog niet",
             )
         };
         self.b.score(value, rule, verdict);
@@ -1512,7 +1514,7 @@ impl Report<'_, '_> {
                     s.push_str(&tr!(
                         lang,
                         "Supports you: {sup}; aware of you: {aw}; untouched: {un}.",
-                        "Steunt u: {sup}; kent u: {aw}; onbereikt: {un}."
+                        "Steunt je: {sup}; kent je: {aw}; onbereikt: {un}."
                     ));
                 }
                 s

@@ -13,7 +13,7 @@ use rayon::prelude::*;
 /// Nodes per work unit in node-wise parallel loops (fixed, so sums do not depend on threads).
 const NODE_CHUNK: usize = 2048;
 
-/// Most source chunks of the shortest-path centralities (one per [`BATCH`] sources). Fixed,
+/// Most source chunks of the shortest-path centralities (one per batch of sources). Fixed,
 /// so that results do not depend on the number of threads.
 const SOURCE_CHUNKS: usize = 16;
 
@@ -209,79 +209,166 @@ struct Cell {
     b: f64,
 }
 
-/// Sources per multi-source BFS: the bits of a [`Mask`].
-const BATCH: usize = 32;
-
-/// A set of sources of a batch.
-type Mask = u32;
-
-/// Bytes of recorded shortest-path DAG arcs allowed across all threads (8 bytes each);
-/// past it a batch falls back to scanning the arcs again (same results, somewhat slower).
-const DAG_BUDGET_BYTES: usize = 512 << 20;
-
-/// Bytes of per-thread state allowed across all threads; fewer threads work at once when
-/// `n` is so large that a thread's state times the threads would exceed it.
-const STATE_BUDGET_BYTES: usize = 1536 << 20;
-
-/// Reusable state of the multi-source BFS of one thread; only visited entries are reset.
-struct Work {
-    /// Sources (bits) that reached each node at an earlier level.
-    visit: Vec<Mask>,
-    /// Sources (bits) that reach each node at the level being built; in the backward pass,
-    /// the sources at the level above.
-    next: Vec<Mask>,
-    /// `σ_b(v)` for each source `b` of the batch, then `(1 + δ_b(v)) / σ_b(v)`.
-    val: Vec<[f64; BATCH]>,
-    /// Frontier entries of all levels in order: a node, and the sources at that distance.
-    front: Vec<u32>,
-    front_mask: Vec<Mask>,
-    /// Start of each level in `front`, then `front.len()`.
-    starts: Vec<usize>,
-    /// Shortest-path DAG arcs of each frontier entry (head, and the sources it is a DAG arc
-    /// for), `succ_end[i]` the end of entry `i`'s; empty after a fallback.
-    succ: Vec<u32>,
-    succ_mask: Vec<Mask>,
-    succ_end: Vec<usize>,
-    /// Most DAG arcs to record before falling back.
-    succ_cap: usize,
+/// The sources of one multi-source BFS (see [`brandes_batch`]), one bit each; a
+/// [`Lanes::Row`] holds one `f64` per source. Implemented for `u8`, `u16` and `u32`: batches of
+/// 8, 16 or 32 sources.
+trait Lanes:
+    Copy
+    + Eq
+    + Send
+    + Sync
+    + 'static
+    + std::ops::BitAnd<Output = Self>
+    + std::ops::BitOrAssign
+    + std::ops::Not<Output = Self>
+{
+    /// Sources per batch.
+    const WIDTH: usize;
+    /// No source.
+    const EMPTY: Self;
+    /// One value per source.
+    type Row: Copy + Send + Sync + std::ops::Index<usize, Output = f64> + std::ops::IndexMut<usize>;
+    /// A row of zeros.
+    const ZERO_ROW: Self::Row;
+    /// Source `b` alone.
+    fn bit(b: usize) -> Self;
+    /// The lowest source of a non-empty set.
+    fn lowest(self) -> usize;
+    /// The set without its lowest source.
+    fn rest(self) -> Self;
 }
 
-impl Work {
-    fn new(n: usize, succ_cap: usize) -> Work {
+macro_rules! lanes {
+    ($($mask:ty => $width:literal),*) => {$(
+        impl Lanes for $mask {
+            const WIDTH: usize = $width;
+            const EMPTY: Self = 0;
+            type Row = [f64; $width];
+            const ZERO_ROW: Self::Row = [0.0; $width];
+            #[inline(always)]
+            fn bit(b: usize) -> Self {
+                1 << b
+            }
+            #[inline(always)]
+            fn lowest(self) -> usize {
+                self.trailing_zeros() as usize
+            }
+            #[inline(always)]
+            fn rest(self) -> Self {
+                self & self.wrapping_sub(1)
+            }
+        }
+    )*};
+}
+
+lanes!(u8 => 8, u16 => 16, u32 => 32);
+
+/// Bytes of state one thread may use for its batches (working arrays, the chunk's sums and the
+/// recorded shortest-path DAG): the batch is the widest of 32, 16 or 8 sources whose working
+/// state fits, so the width depends on the graph only, never on the number of threads; what
+/// is left of it holds the DAG as a list of arcs (the fastest form to read back), else the DAG
+/// is a bitmap over the arcs scanned (a few MB even for 20M arcs).
+const THREAD_STATE_BYTES: usize = 128 << 20;
+
+/// Bytes of per-thread state allowed across all threads; fewer threads work at once when
+/// the graph is so large that a thread's state times the threads would exceed it.
+const STATE_BUDGET_BYTES: usize = 256 << 20;
+
+/// How a batch records its shortest-path DAG for the backward pass.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Dag {
+    /// Each DAG arc with the sources it serves (`succ`, `succ_mask`, `succ_end`).
+    List,
+    /// One bit per arc scanned (`dag`); the sources an arc serves are read from `next`.
+    Bits,
+    /// Nothing (the list outgrew its room mid-batch): the backward pass scans every arc again.
+    Rescan,
+}
+
+/// Reusable state of the multi-source BFS of one thread; only visited entries are reset.
+struct Work<M: Lanes> {
+    /// Sources (bits) that reached each node at an earlier level.
+    visit: Vec<M>,
+    /// Sources (bits) that reach each node at the level being built; in the backward pass,
+    /// the sources at the level above.
+    next: Vec<M>,
+    /// `σ_b(v)` for each source `b` of the batch, then `(1 + δ_b(v)) / σ_b(v)`.
+    val: Vec<M::Row>,
+    /// Frontier entries of all levels in order: a node, and the sources at that distance.
+    front: Vec<u32>,
+    front_mask: Vec<M>,
+    /// Start of each level in `front`, then `front.len()`.
+    starts: Vec<usize>,
+    /// [`Dag::List`]: the DAG arcs of each frontier entry (head, and the sources it is a DAG
+    /// arc for), `succ_end[i]` the end of entry `i`'s.
+    succ: Vec<u32>,
+    succ_mask: Vec<M>,
+    succ_end: Vec<u32>,
+    /// Most DAG arcs to list; a batch that would list more rescans instead, and the later
+    /// batches of this thread use [`Dag::Bits`].
+    succ_cap: usize,
+    /// Whether the list still fits (no batch of this thread overflowed it).
+    list_fits: bool,
+    /// [`Dag::Bits`]: frontier entry `i` (node `v`) owns `out.degree(v)` consecutive bits,
+    /// after those of the entries before it; bit `j` says whether `v`'s `j`-th arc leads one
+    /// level further for one of the entry's sources.
+    dag: Vec<u64>,
+}
+
+impl<M: Lanes> Work<M> {
+    fn new(n: usize, succ_cap: usize) -> Work<M> {
         Work {
-            visit: vec![0; n],
-            next: vec![0; n],
-            val: vec![[0.0; BATCH]; n],
+            visit: vec![M::EMPTY; n],
+            next: vec![M::EMPTY; n],
+            val: vec![M::ZERO_ROW; n],
             front: Vec::new(),
             front_mask: Vec::new(),
             starts: Vec::new(),
             succ: Vec::new(),
             succ_mask: Vec::new(),
             succ_end: Vec::new(),
-            succ_cap,
+            // `succ_end` holds u32 positions.
+            succ_cap: succ_cap.min(u32::MAX as usize / 2),
+            list_fits: succ_cap > 0,
+            dag: Vec::new(),
         }
     }
 
-    /// Approximate bytes per node of a thread's state (with its chunk's sums).
-    const BYTES_PER_NODE: usize = 2 * size_of::<Mask>()
-        + size_of::<[f64; BATCH]>()
-        + size_of::<Cell>()
-        + 3 * (size_of::<u32>() + size_of::<Mask>() + size_of::<usize>());
+    /// Approximate bytes of a thread's working state (with its chunk's sums) for a graph of
+    /// `n` nodes and `m` arcs, taking the frontier as three entries per node (a node is an
+    /// entry once per distinct distance from the batch's sources) and so the DAG bitmap as
+    /// three bits per arc.
+    fn bytes(n: usize, m: usize) -> usize {
+        let per_node = 2 * size_of::<M>()
+            + size_of::<M::Row>()
+            + size_of::<Cell>()
+            + 3 * (size_of::<u32>() + size_of::<M>());
+        per_node * n + 3 * m / 8
+    }
+
+    /// Bytes of one listed DAG arc (with its share of `succ_end`).
+    const ARC_BYTES: usize = size_of::<u32>() + size_of::<M>() + 1;
 }
 
-/// Brandes' algorithm (Brandes 2001) for up to [`BATCH`] sources at once. One
+/// Brandes' algorithm (Brandes 2001) for up to `M::WIDTH` sources at once. One
 /// level-synchronous BFS in which each frontier entry carries the set of sources at that
 /// distance (multi-source BFS: Then et al., "The more the merrier: efficient multi-source
 /// graph traversal", PVLDB 8(4), 2014), so that a node's arcs are scanned once per distinct
-/// distance rather than once per source; it records the arcs of the shortest-path DAG. Then
-/// the dependencies in reverse BFS order, each node pulling from its DAG successors
-/// (`δ_b(v) = σ_b(v) Σ_{w succ. of v} (1 + δ_b(w)) / σ_b(w)`), added with the harmonic and
-/// closeness terms into `acc`. Every per-source `σ` and `δ` is that of a single-source run
-/// (path counts are integers, exact in `f64` below 2⁵³); only the order in which a node's terms are added into `acc` differs
-/// (by distance, then by source), which the batch fixes, so it is still deterministic.
-/// When more than `succ_cap` DAG arcs would be recorded, the backward pass scans the arcs
-/// again instead, with bit-identical results.
-fn brandes_batch(out: &Csr, batch: &[u32], w: &mut Work, acc: &mut [Cell], sampled: bool) {
+/// distance rather than once per source; it records the arcs of the shortest-path DAG (see
+/// [`Dag`]). Then the dependencies in reverse BFS order, each node pulling from its DAG
+/// successors (`δ_b(v) = σ_b(v) Σ_{w succ. of v} (1 + δ_b(w)) / σ_b(w)`), added with the
+/// harmonic and closeness terms into `acc`. Every per-source `σ` and `δ` is that of a
+/// single-source run (path counts are integers, exact in `f64` below 2⁵³); only the order in
+/// which a node's terms are added into `acc` differs (by distance, then by source), which the
+/// batch fixes, so it is still deterministic. The three forms of the DAG visit the same arcs
+/// in the same order: bit-identical results.
+fn brandes_batch<M: Lanes>(
+    out: &Csr,
+    batch: &[u32],
+    w: &mut Work<M>,
+    acc: &mut [Cell],
+    sampled: bool,
+) {
     let Work {
         visit,
         next,
@@ -293,6 +380,8 @@ fn brandes_batch(out: &Csr, batch: &[u32], w: &mut Work, acc: &mut [Cell], sampl
         succ_mask,
         succ_end,
         succ_cap,
+        list_fits,
+        dag,
     } = w;
     // Plain slices: their lengths stay in registers while the vectors grow.
     let (visit, next, val) = (&mut visit[..], &mut next[..], &mut val[..]);
@@ -303,9 +392,10 @@ fn brandes_batch(out: &Csr, batch: &[u32], w: &mut Work, acc: &mut [Cell], sampl
     succ.clear();
     succ_mask.clear();
     succ_end.clear();
-    let mut record = true;
+    dag.clear();
+    let mut mode = if *list_fits { Dag::List } else { Dag::Bits };
     for (b, &s) in batch.iter().enumerate() {
-        let bit: Mask = 1 << b;
+        let bit = M::bit(b);
         visit[s as usize] |= bit;
         val[s as usize][b] = 1.0;
         front.push(s);
@@ -313,6 +403,8 @@ fn brandes_batch(out: &Csr, batch: &[u32], w: &mut Work, acc: &mut [Cell], sampl
     }
     starts.push(0);
     let mut lo = 0;
+    // First DAG bit of the next frontier entry.
+    let mut pos = 0usize;
     loop {
         let hi = front.len();
         if lo == hi {
@@ -322,32 +414,48 @@ fn brandes_batch(out: &Csr, batch: &[u32], w: &mut Work, acc: &mut [Cell], sampl
             let v = front[i] as usize;
             let fv = front_mask[i];
             let sv = val[v];
-            for &t in &targets[offsets[v]..offsets[v + 1]] {
+            let arcs = &targets[offsets[v]..offsets[v + 1]];
+            if mode == Dag::Bits {
+                let words = (pos + arcs.len()).div_ceil(64);
+                if dag.len() < words {
+                    dag.resize(words, 0);
+                }
+            }
+            for (j, &t) in arcs.iter().enumerate() {
                 // Sources for which t is one level further than v, and not reached before.
                 let m = fv & !visit[t as usize];
-                if m != 0 {
+                if m != M::EMPTY {
                     let nt = &mut next[t as usize];
-                    if *nt == 0 {
+                    if *nt == M::EMPTY {
                         front.push(t);
                     }
                     *nt |= m;
                     let row = &mut val[t as usize];
                     let mut bits = m;
-                    while bits != 0 {
-                        let b = bits.trailing_zeros() as usize;
+                    while bits != M::EMPTY {
+                        let b = bits.lowest();
                         row[b] += sv[b];
-                        bits &= bits - 1;
+                        bits = bits.rest();
                     }
-                    if record {
-                        succ.push(t);
-                        succ_mask.push(m);
+                    match mode {
+                        Dag::List => {
+                            succ.push(t);
+                            succ_mask.push(m);
+                        }
+                        Dag::Bits => {
+                            let p = pos + j;
+                            dag[p >> 6] |= 1 << (p & 63);
+                        }
+                        Dag::Rescan => {}
                     }
                 }
             }
-            if record {
-                succ_end.push(succ.len());
+            pos += arcs.len();
+            if mode == Dag::List {
+                succ_end.push(succ.len() as u32);
                 if succ.len() > *succ_cap {
-                    record = false;
+                    mode = Dag::Rescan;
+                    *list_fits = false;
                     succ.clear();
                     succ_mask.clear();
                     succ_end.clear();
@@ -358,17 +466,18 @@ fn brandes_batch(out: &Csr, batch: &[u32], w: &mut Work, acc: &mut [Cell], sampl
             let m = next[t as usize];
             front_mask.push(m);
             visit[t as usize] |= m;
-            next[t as usize] = 0;
+            next[t as usize] = M::EMPTY;
         }
         starts.push(hi);
         lo = hi;
     }
     // starts = [0, end of level 0, …, front.len()]: level l is starts[l]..starts[l + 1].
     let levels = starts.len() - 1;
+    // `pos` is now the end of the last entry's DAG bits; the backward pass walks it back.
     for level in (1..levels).rev() {
         let d = level as f64;
         let inv_d = 1.0 / d;
-        if !record {
+        if mode != Dag::List {
             // `next` marks the sources at distance level + 1 of each node. Marks left from
             // higher levels are harmless: a node at distance level + 2 from source b is not
             // a successor of one at distance level from b.
@@ -380,35 +489,60 @@ fn brandes_batch(out: &Csr, batch: &[u32], w: &mut Work, acc: &mut [Cell], sampl
         for i in (starts[level]..starts[level + 1]).rev() {
             let v = front[i] as usize;
             let fv = front_mask[i];
-            let mut sum = [0.0; BATCH];
-            let mut add = |t: u32, m: Mask| {
+            let arcs = &targets[offsets[v]..offsets[v + 1]];
+            pos -= arcs.len();
+            let mut sum = M::ZERO_ROW;
+            let mut add = |t: u32, m: M| {
                 let row = &val[t as usize];
                 let mut bits = m;
-                while bits != 0 {
-                    let b = bits.trailing_zeros() as usize;
+                while bits != M::EMPTY {
+                    let b = bits.lowest();
                     sum[b] += row[b];
-                    bits &= bits - 1;
+                    bits = bits.rest();
                 }
             };
-            if record {
-                let arcs = succ_end[i - 1]..succ_end[i];
-                for (&t, &m) in succ[arcs.clone()].iter().zip(&succ_mask[arcs]) {
-                    add(t, m);
-                }
-            } else {
-                for &t in &targets[offsets[v]..offsets[v + 1]] {
-                    let m = fv & next[t as usize];
-                    if m != 0 {
+            match mode {
+                Dag::List => {
+                    let listed = succ_end[i - 1] as usize..succ_end[i] as usize;
+                    for (&t, &m) in succ[listed.clone()].iter().zip(&succ_mask[listed]) {
                         add(t, m);
+                    }
+                }
+                Dag::Bits => {
+                    // The set bits of [pos, end), word by word.
+                    let end = pos + arcs.len();
+                    let mut p = pos & !63;
+                    while p < end {
+                        let mut word = dag[p >> 6];
+                        if p < pos {
+                            word &= !0u64 << (pos - p);
+                        }
+                        if end - p < 64 {
+                            word &= (1u64 << (end - p)) - 1;
+                        }
+                        while word != 0 {
+                            let t = arcs[p + word.trailing_zeros() as usize - pos];
+                            word &= word - 1;
+                            add(t, fv & next[t as usize]);
+                        }
+                        p += 64;
+                    }
+                }
+                Dag::Rescan => {
+                    for &t in arcs {
+                        let m = fv & next[t as usize];
+                        if m != M::EMPTY {
+                            add(t, m);
+                        }
                     }
                 }
             }
             let row = &mut val[v];
             let c = &mut acc[v];
             let mut bits = fv;
-            while bits != 0 {
-                let b = bits.trailing_zeros() as usize;
-                bits &= bits - 1;
+            while bits != M::EMPTY {
+                let b = bits.lowest();
+                bits = bits.rest();
                 let sv = row[b];
                 let delta = sv * sum[b];
                 row[b] = (1.0 + delta) / sv;
@@ -425,9 +559,21 @@ fn brandes_batch(out: &Csr, batch: &[u32], w: &mut Work, acc: &mut [Cell], sampl
         }
     }
     for &v in front.iter() {
-        visit[v as usize] = 0;
-        next[v as usize] = 0;
-        val[v as usize] = [0.0; BATCH];
+        visit[v as usize] = M::EMPTY;
+        next[v as usize] = M::EMPTY;
+        val[v as usize] = M::ZERO_ROW;
+    }
+}
+
+/// Sources per multi-source BFS for a graph of `n` nodes: the widest batch whose per-thread
+/// state fits [`THREAD_STATE_BYTES`].
+fn batch_width(n: usize, m: usize) -> usize {
+    if Work::<u32>::bytes(n, m) <= THREAD_STATE_BYTES {
+        32
+    } else if Work::<u16>::bytes(n, m) <= THREAD_STATE_BYTES {
+        16
+    } else {
+        8
     }
 }
 
@@ -438,15 +584,34 @@ fn brandes_batch(out: &Csr, batch: &[u32], w: &mut Work, acc: &mut [Cell], sampl
 /// Sampled pivots: `Rng::new(seed).sample(n, pivots)` (uniform without replacement, Brandes &
 /// Pich 2007; Eppstein & Wang 2004); `pivots ≥ n` means exact.
 ///
-/// Sources are dealt round-robin into fixed chunks (one per 32 sources, at most 16), and each
-/// chunk is run in batches of 32 sources sharing one multi-source BFS. Chunks are processed in
-/// rounds as wide as the thread pool (so at most that many per-chunk accumulators are alive),
-/// and each chunk's sums are added into the totals in chunk order: the output is
-/// bit-identical whatever the number of threads. Memory per working thread: about `350 · n`
-/// bytes, plus the recorded shortest-path DAG (8 bytes per entry, at most 512 MiB over all
-/// threads); fewer threads work at once when `n` is so large that their state would exceed
-/// 1.5 GiB.
+/// Sources are dealt round-robin into fixed chunks (one per batch of `w` sources, at most 16),
+/// and each chunk is run in batches of `w` sources sharing one multi-source BFS. Chunks are
+/// processed in rounds as wide as the thread pool (so at most that many per-chunk accumulators
+/// are alive), and each chunk's sums are added into the totals in chunk order: the output is
+/// bit-identical whatever the number of threads.
+///
+/// Memory: the batch width `w` is chosen from `n` alone (never from the number of threads, so
+/// results stay bit-identical across thread counts) as the widest of 32, 16 and 8 whose
+/// per-thread state, about `(8w + 32 + 3·(8 + w/8) + w/4) · n` bytes (`w` path counts and
+/// dependencies per node, the chunk's 32-byte sums, the frontier), fits 128 MiB: 32 sources up to
+/// ~370k nodes, 16 up to ~650k, 8 above (about 125 bytes per node and thread). Fewer threads
+/// work at once when their states would exceed 256 MiB together. The recorded shortest-path
+/// DAG is at most `64 · n` bytes over all threads (and 512 MiB). The trade-off: a narrower
+/// batch scans each arc more often (once per batch and distinct distance) — on a 1M-node,
+/// 20M-arc follow graph, 8-wide batches take about X× the time of 32-wide ones but need
+/// ~0.3 GB instead of ~1.2 GB. A node's terms are then added in another order (by batch, then
+/// by distance, then by source), so results differ from a wider batch's by rounding only
+/// (relative 1e-12 at most in the tests).
 pub fn path_centrality(out: &Csr, mode: PathMode) -> PathCentrality {
+    match batch_width(out.len(), out.targets.len()) {
+        32 => path_centrality_with::<u32>(out, mode),
+        16 => path_centrality_with::<u16>(out, mode),
+        _ => path_centrality_with::<u8>(out, mode),
+    }
+}
+
+/// [`path_centrality`] in batches of `M::WIDTH` sources.
+fn path_centrality_with<M: Lanes>(out: &Csr, mode: PathMode) -> PathCentrality {
     let n = out.len();
     let (sources, sampled): (Vec<u32>, bool) = match mode {
         PathMode::Sampled { pivots, seed } if (pivots as usize) < n => {
@@ -455,11 +620,13 @@ pub fn path_centrality(out: &Csr, mode: PathMode) -> PathCentrality {
         _ => ((0..n as u32).collect(), false),
     };
     let k = sources.len();
-    let chunks = k.div_ceil(BATCH).clamp(1, SOURCE_CHUNKS);
-    let by_memory = (STATE_BUDGET_BYTES / (Work::BYTES_PER_NODE * n.max(1))).max(1);
+    let chunks = k.div_ceil(M::WIDTH).clamp(1, SOURCE_CHUNKS);
+    let by_memory = (STATE_BUDGET_BYTES / Work::<M>::bytes(n, out.targets.len()).max(1)).max(1);
     let width = rayon::current_num_threads().min(by_memory).clamp(1, chunks);
-    let succ_cap = DAG_BUDGET_BYTES / width / (size_of::<u32>() + size_of::<Mask>());
-    let mut works: Vec<Work> = (0..width).map(|_| Work::new(n, succ_cap)).collect();
+    // What the working state leaves of a thread's budget holds the DAG list.
+    let succ_cap = THREAD_STATE_BYTES.saturating_sub(Work::<M>::bytes(n, out.targets.len()))
+        / Work::<M>::ARC_BYTES;
+    let mut works: Vec<Work<M>> = (0..width).map(|_| Work::new(n, succ_cap)).collect();
     let mut accs: Vec<Vec<Cell>> = (0..width).map(|_| vec![Cell::default(); n]).collect();
     let mut total = vec![Cell::default(); n];
     let sources = &sources;
@@ -473,7 +640,7 @@ pub fn path_centrality(out: &Csr, mode: PathMode) -> PathCentrality {
             .for_each(|((w, acc), c)| {
                 acc.fill(Cell::default());
                 let mine: Vec<u32> = sources.iter().skip(c).step_by(chunks).copied().collect();
-                for batch in mine.chunks(BATCH) {
+                for batch in mine.chunks(M::WIDTH) {
                     brandes_batch(out, batch, w, acc, sampled);
                 }
             });
@@ -823,34 +990,104 @@ mod tests {
     }
 
     #[test]
-    fn rescanning_fallback_gives_the_same_bits() {
+    fn every_dag_form_gives_the_same_bits_and_narrower_batches_the_same_sums() {
         let g = random_network(400, 3000, 8, false);
         let sources: Vec<u32> = (0..40).map(|i| i * 7).collect();
-        let run = |cap: usize| {
-            let mut w = Work::new(400, cap);
+        fn sums<M: Lanes>(g: &Network, sources: &[u32], width: usize, cap: usize) -> Vec<f64> {
+            let mut w = Work::<M>::new(400, cap);
             let mut acc = vec![Cell::default(); 400];
-            for batch in sources.chunks(BATCH) {
+            for batch in sources.chunks(width) {
                 brandes_batch(&g.out, batch, &mut w, &mut acc, true);
             }
-            acc.iter()
-                .flat_map(|c| [c.bc, c.h, c.a, c.b])
-                .map(f64::to_bits)
-                .collect::<Vec<u64>>()
+            acc.iter().flat_map(|c| [c.bc, c.h, c.a, c.b]).collect()
+        }
+        let bits = |v: Vec<f64>| v.into_iter().map(f64::to_bits).collect::<Vec<u64>>();
+        // The DAG as a list (cap ∞), as a bitmap (cap 0), or a list that overflows in the
+        // first batch (which then rescans) and bitmaps after: the same bits.
+        for width in [1, 5, 32] {
+            let listed = bits(sums::<u32>(&g, &sources, width, usize::MAX));
+            assert_eq!(listed, bits(sums::<u32>(&g, &sources, width, 0)));
+            assert_eq!(listed, bits(sums::<u32>(&g, &sources, width, 300)));
+        }
+        for cap in [0, 300, usize::MAX] {
+            assert_eq!(
+                bits(sums::<u8>(&g, &sources, 8, cap)),
+                bits(sums::<u8>(&g, &sources, 8, 0))
+            );
+            assert_eq!(
+                bits(sums::<u16>(&g, &sources, 16, cap)),
+                bits(sums::<u16>(&g, &sources, 16, 0))
+            );
+        }
+        // One source at a time, or narrower batches, give the same sums up to rounding (a
+        // node's terms are added in another order).
+        let batched = sums::<u32>(&g, &sources, 32, 0);
+        for other in [
+            sums::<u32>(&g, &sources, 1, 0),
+            sums::<u8>(&g, &sources, 8, 0),
+            sums::<u16>(&g, &sources, 16, usize::MAX),
+            sums::<u8>(&g, &sources, 5, 0),
+        ] {
+            for (&x, &y) in batched.iter().zip(&other) {
+                assert!((x - y).abs() <= 1e-12 * y.abs(), "{x} vs {y}");
+            }
+        }
+    }
+
+    #[test]
+    fn every_batch_width_agrees_and_is_thread_count_independent() {
+        let g = random_network(1200, 8000, 21, false);
+        let modes = [
+            PathMode::Exact,
+            PathMode::Sampled {
+                pivots: 150,
+                seed: 4,
+            },
+        ];
+        let on = |threads: usize, f: &(dyn Fn() -> Vec<PathCentrality> + Sync)| {
+            rayon::ThreadPoolBuilder::new()
+                .num_threads(threads)
+                .build()
+                .expect("thread pool")
+                .install(f)
         };
-        assert_eq!(run(usize::MAX), run(0));
-        assert_eq!(run(usize::MAX), run(500));
-        // One source at a time gives the same sums up to rounding (a node's terms are added
-        // in another order).
-        let mut w = Work::new(400, usize::MAX);
-        let mut acc = vec![Cell::default(); 400];
-        for &s in &sources {
-            brandes_batch(&g.out, &[s], &mut w, &mut acc, true);
+        let all = |p: &PathCentrality| -> Vec<f64> {
+            let mut v = p.betweenness.clone();
+            v.extend(&p.betweenness_se);
+            v.extend(&p.harmonic);
+            v.extend(&p.harmonic_se);
+            v.extend(p.closeness.iter().flatten());
+            v
+        };
+        let wide = on(2, &|| {
+            modes
+                .map(|m| path_centrality_with::<u32>(&g.out, m))
+                .to_vec()
+        });
+        for narrow in [
+            &(|| {
+                modes
+                    .map(|m| path_centrality_with::<u16>(&g.out, m))
+                    .to_vec()
+            }) as &(dyn Fn() -> Vec<PathCentrality> + Sync),
+            &|| {
+                modes
+                    .map(|m| path_centrality_with::<u8>(&g.out, m))
+                    .to_vec()
+            },
+        ] {
+            let (one, three) = (on(1, narrow), on(3, narrow));
+            assert_eq!(one, three);
+            for (a, b) in wide.iter().zip(&one) {
+                for (&x, &y) in all(a).iter().zip(&all(b)) {
+                    assert!((x - y).abs() <= 1e-12 * x.abs().max(1.0), "{x} vs {y}");
+                }
+            }
         }
-        let batched = run(usize::MAX);
-        let single = acc.iter().flat_map(|c| [c.bc, c.h, c.a, c.b]);
-        for (x, y) in batched.into_iter().map(f64::from_bits).zip(single) {
-            assert!((x - y).abs() <= 1e-12 * y.abs(), "{x} vs {y}");
-        }
+        // The default width for a small graph is the widest.
+        assert_eq!(batch_width(1200, 8000), 32);
+        assert_eq!(batch_width(1_000_000, 20_000_000), 8);
+        assert_eq!(path_centrality(&g.out, modes[0]), wide[0]);
     }
 
     #[test]

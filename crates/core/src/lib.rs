@@ -16,6 +16,7 @@ pub mod context;
 pub mod graph;
 pub mod i18n;
 pub mod load;
+pub mod mask;
 pub mod model;
 pub mod network;
 pub mod plugin;

@@ -37,7 +37,6 @@
 //! [`Context::threads`]: honeycomb_core::Context::threads
 
 mod analysis;
-mod mask;
 mod report;
 mod rules;
 mod settings;

@@ -5,9 +5,9 @@
 use crate::analysis::{
     Analysis, MIN_JOIN_REPLIES, MIN_SHARE_REPLIES, Open, TOP_SHARE, ThreadInfo, Tone, quantile,
 };
-use crate::mask::excerpt;
 use crate::rules::{Kind, rules};
 use crate::settings::{DAYS, Settings};
+use honeycomb_core::mask::excerpt;
 use honeycomb_core::sentiment::{NEGATION_WINDOW, SOURCES};
 use honeycomb_core::threads::Threads;
 use honeycomb_core::time::{LocalClock, civil_from_days};
@@ -27,11 +27,7 @@ const WEIGHTS: [f64; 3] = [0.4, 0.3, 0.3];
 
 /// "@handle", or the account id when it has no handle.
 fn label(cx: &Context<'_>, a: u32) -> String {
-    let acc = &cx.data.accounts[a as usize];
-    match &acc.handle {
-        Some(h) => format!("@{h}"),
-        None => acc.id.to_string(),
-    }
+    cx.data.account_label(a)
 }
 
 /// A sentiment with its sign: `+0.42`, `-0.10`.

@@ -2,9 +2,9 @@
 //! worked out by hand in the comments.
 
 use crate::ConversationsPlugin;
-use crate::mask::{excerpt, mask};
 use crate::rules::rules;
 use crate::settings::Settings;
+use honeycomb_core::mask::{excerpt, mask};
 use honeycomb_core::time::days_from_civil;
 use honeycomb_core::{
     Account, ColumnValues, Config, Context, ContextOptions, Dataset, Lang, Plugin, PluginError,
@@ -597,7 +597,7 @@ fn dutch_report_with_dutch_posts() {
 fn excerpts_mask_personal_data() {
     assert_eq!(
         mask("Mail j.devries@example.nl or call +31 6 1234 5678, IBAN NL91ABNA0417164300."),
-        "Mail [e-mail] or call [phone], IBAN [IBAN]"
+        "Mail [e-mail] or call [phone], IBAN [IBAN]."
     );
     assert_eq!(mask("Bel 020-1234567 vandaag"), "Bel [phone] vandaag");
     assert_eq!(mask("NL91 ABNA 0417 1643 00 klopt"), "[IBAN] klopt");

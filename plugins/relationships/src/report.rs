@@ -19,11 +19,7 @@ const FRAGMENTED: f64 = 0.5;
 
 /// "@handle", or the account id when it has no handle.
 pub fn label(cx: &Context<'_>, a: u32) -> String {
-    let acc = &cx.data.accounts[a as usize];
-    match &acc.handle {
-        Some(h) => format!("@{h}"),
-        None => acc.id.to_string(),
-    }
+    cx.data.account_label(a)
 }
 
 fn yes_no(lang: Lang, b: bool) -> String {

@@ -4,7 +4,7 @@
 
 use crate::analysis::{Analysis, FORMATS, HASHTAG, LINK, MEDIA, Reach, TEXT_ONLY};
 use crate::settings::Settings;
-use crate::text::excerpt;
+use honeycomb_core::mask::excerpt;
 use honeycomb_core::time::{LocalClock, civil_from_days, rfc3339};
 use honeycomb_core::{
     Chart, ChartKind, Context, Entity, EntityColumn, Lang, PointSeries, PostIx, Priority, Section,

@@ -2,9 +2,10 @@
 //! near-copy detector on a labelled set.
 
 use crate::minhash::{Params, detect};
-use crate::text::{domain, excerpt, jaccard, mask, shingle_set};
+use crate::text::{domain, jaccard, shingle_set};
 use crate::{SharingPlugin, cascades};
 use honeycomb_core::graph::Rng;
+use honeycomb_core::mask::{excerpt, mask};
 use honeycomb_core::{
     Account, Config, Context, ContextOptions, Dataset, Follow, FollowKind, Forest, Lang, NO_TIME,
     Plugin, Post, Section, TableKind,

@@ -40,6 +40,11 @@ fn is_phone_part(t: &str) -> bool {
             .all(|c| c.is_ascii_digit() || b"+-./()".contains(&c))
 }
 
+/// Punctuation that ends a token (`.` `,` `)` …), kept after a mask so the sentence reads on.
+fn tail(t: &str) -> &str {
+    &t[t.trim_end_matches(|c: char| !c.is_alphanumeric()).len()..]
+}
+
 /// Masks e-mail addresses as `[e-mail]`, IBANs (also in groups of four) as `[IBAN]` and
 /// phone numbers (one or more pieces of digits, `+`, `-`, `.`, `/`, brackets, with 9 to 15
 /// digits in all, outside links) as `[phone]`; folds white space into single spaces.
@@ -55,12 +60,12 @@ pub fn mask(text: &str) -> String {
             continue;
         }
         if is_email(t) {
-            out.push("[e-mail]".into());
+            out.push(format!("[e-mail]{}", tail(t)));
             i += 1;
             continue;
         }
         if is_iban(t) {
-            out.push("[IBAN]".into());
+            out.push(format!("[IBAN]{}", tail(t)));
             i += 1;
             continue;
         }
@@ -79,6 +84,10 @@ pub fn mask(text: &str) -> String {
                 }
                 len += g.len();
                 j += 1;
+                // Groups are four characters; only the last may be shorter.
+                if g.len() < 4 {
+                    break;
+                }
             }
             if (14..=34).contains(&len) && j > i + 2 {
                 out.push("[IBAN]".into());

@@ -656,11 +656,18 @@ impl Analysis {
         if queries.is_empty() {
             return;
         }
-        let latest = queries
+        // The brand posts' times, sorted: a post can be a source only when some brand post
+        // comes after it (within the window, when there is one).
+        let mut times: Vec<i64> = queries
             .iter()
             .map(|&(i, _)| d.posts[i as usize].created_at)
-            .max()
-            .unwrap_or(i64::MIN);
+            .collect();
+        times.sort_unstable();
+        let window = (s.copy_window_days > 0).then_some(s.copy_window_days as i64 * 86_400);
+        let relevant = |t: i64| {
+            let j = times.partition_point(|&b| b <= t);
+            j < times.len() && window.is_none_or(|w| times[j] - t <= w)
+        };
         let params = Params {
             similarity: s.similarity,
             shingle: s.shingle,
@@ -674,10 +681,16 @@ impl Analysis {
             d.posts.len(),
             |i| {
                 let p = &d.posts[i as usize];
-                (p.created_at < latest && !cx.is_brand(p.author) && p.kind() != PostKind::Repost)
+                (!cx.is_brand(p.author) && p.kind() != PostKind::Repost && relevant(p.created_at))
                     .then_some(&*p.text)
             },
-            |q, i| d.posts[i as usize].created_at < d.posts[q as usize].created_at,
+            |q, i| {
+                let (src, brand) = (
+                    d.posts[i as usize].created_at,
+                    d.posts[q as usize].created_at,
+                );
+                src < brand && window.is_none_or(|w| brand - src <= w)
+            },
             &params,
         );
         self.checked = found.queries;

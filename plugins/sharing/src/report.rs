@@ -28,6 +28,16 @@ const MIN_POSTS: u64 = 5;
 /// Copy flags that each get their own recommendation.
 const COPY_ADVICE: usize = 5;
 
+/// A non-negative number with four decimals (`1.6667`), by integer arithmetic: formatting
+/// a float with a precision is slow, and the cascades file has a row per cascade.
+pub(crate) fn fixed4(x: f64) -> String {
+    if !x.is_finite() || x < 0.0 {
+        return format!("{x:.4}");
+    }
+    let v = (x * 10_000.0).round() as u64;
+    format!("{}.{:04}", v / 10_000, v % 10_000)
+}
+
 /// "@handle", or the account id when it has no handle.
 fn label(cx: &Context<'_>, a: u32) -> String {
     cx.data.account_label(a)
@@ -128,12 +138,22 @@ impl Report<'_, '_> {
         let s = self.s;
         let (k, w, sim) = (s.shingle, s.min_words, lang.pct(s.similarity, 0));
         let (h, bands) = (s.hashes, s.bands);
-        tr!(
+        let mut rule = tr!(
             lang,
             "A post of yours (not a repost, at least {w} words) is flagged when its text is a near-copy of an earlier post by another account — the Jaccard similarity of their sets of {k}-word shingles (lowercase words; mentions, hashtags, links and e-mail addresses left out) is at least {sim} (Broder 1997) — and it names neither that post nor its author: no credit line with the author's handle, id or name, no mention of the author, no link to the source post, the author's profile or a site the source links to, and it is not a reply to or quote of the author. Candidates are found with MinHash ({h} hash functions, seed {}) and LSH ({bands} bands; Leskovec, Rajaraman & Ullman, Mining of Massive Datasets, ch. 3), and each is verified with the exact similarity.",
             "Een post van jou (geen repost, minstens {w} woorden) wordt gemarkeerd als de tekst bijna een kopie is van een eerdere post van een ander account — de Jaccard-gelijkenis van hun verzamelingen van {k}-woordreeksen (kleine letters; vermeldingen, hashtags, links en e-mailadressen weggelaten) is minstens {sim} (Broder 1997) — en hij die post en de maker niet noemt: geen bronvermelding (credit) met de naam, id of handle van de maker, geen vermelding van de maker, geen link naar de bronpost, het profiel van de maker of een site waar de bron naar linkt, en geen reactie op of citaat van de maker. Kandidaten worden gevonden met MinHash ({h} hashfuncties, seed {}) en LSH ({bands} banden; Leskovec, Rajaraman & Ullman, Mining of Massive Datasets, hfst. 3), en elke kandidaat wordt gecontroleerd met de exacte gelijkenis.",
             s.seed
-        )
+        );
+        if s.copy_window_days > 0 {
+            rule.push(' ');
+            rule.push_str(&tr!(
+                lang,
+                "Only posts from at most {} days before yours are compared (copy_window_days).",
+                "Alleen posts van hoogstens {} dagen voor de jouwe worden vergeleken (copy_window_days).",
+                s.copy_window_days
+            ));
+        }
+        rule
     }
 
     fn media_rule(&self) -> String {
@@ -1175,7 +1195,7 @@ impl Report<'_, '_> {
                         d.posts[c.root as usize].id.to_string(),
                         c.size.to_string(),
                         c.depth.to_string(),
-                        format!("{:.4}", c.virality),
+                        fixed4(c.virality),
                     ]
                 })
                 .collect();

@@ -25,6 +25,10 @@ pub struct Settings {
     pub top: usize,
     /// Flags listed in the report per rule (default 50; the export lists them all).
     pub listed_flags: usize,
+    /// Compare a brand post only with posts from at most this many days before it
+    /// (default 0: with every earlier post). Copying an old post is copying too; the window
+    /// only makes the check faster on data that spans years.
+    pub copy_window_days: u64,
 }
 
 impl Default for Settings {
@@ -38,6 +42,7 @@ impl Default for Settings {
             seed: 42,
             top: 10,
             listed_flags: 50,
+            copy_window_days: 0,
         }
     }
 }
@@ -60,6 +65,7 @@ impl Settings {
             "seed",
             "top",
             "listed_flags",
+            "copy_window_days",
         ];
         r.check_keys(&own, &[]).map_err(PluginError::Config)?;
         let s = Settings {
@@ -87,6 +93,9 @@ impl Settings {
             listed_flags: r
                 .int("listed_flags", d.listed_flags as i64, 1, 100_000)
                 .map_err(PluginError::Config)? as usize,
+            copy_window_days: r
+                .int("copy_window_days", d.copy_window_days as i64, 0, 36_500)
+                .map_err(PluginError::Config)? as u64,
         };
         if !s.hashes.is_multiple_of(s.bands) {
             return Err(PluginError::Config(format!(

@@ -402,6 +402,16 @@ fn content_that_travels_is_measured_on_the_brands_own_posts() {
 }
 
 #[test]
+fn four_decimals() {
+    use crate::report::fixed4;
+    assert_eq!(fixed4(5.0 / 3.0), "1.6667");
+    assert_eq!(fixed4(1.5), "1.5000");
+    assert_eq!(fixed4(0.0), "0.0000");
+    assert_eq!(fixed4(2.99996), "3.0000");
+    assert_eq!(fixed4(123.45678), "123.4568");
+}
+
+#[test]
 fn domains_are_parsed_from_links() {
     let cases = [
         ("https://WWW.Example.nl:8080/a?b#c", Some("example.nl")),
@@ -566,6 +576,23 @@ fn only_earlier_posts_by_other_accounts_count() {
     let (mut x, _, _) = copy_case(20, COPY);
     x.add(3, 5, SOURCE);
     assert_eq!(copies(&run(&x.d, BRAND)), 0.0);
+    // With a window of 5 days, anna's post of 9 days before is not compared.
+    let (x, _, _) = copy_case(1, COPY);
+    let s = run(
+        &x.d,
+        &format!("{BRAND}[plugins.sharing]\ncopy_window_days = 5\n"),
+    );
+    assert_eq!(copies(&s), 0.0);
+    let (x, _, _) = copy_case(6, COPY);
+    let s = run(
+        &x.d,
+        &format!("{BRAND}[plugins.sharing]\ncopy_window_days = 5\n"),
+    );
+    assert_eq!(copies(&s), 1.0);
+    assert!(
+        s.metric("sharing.uncredited_copies")
+            .is_some_and(|m| m.definition.contains("at most 5 days"))
+    );
     // Unrelated text is not a copy; a post of fewer than min_words words is not checked.
     let (x, _, _) = copy_case(
         1,
@@ -1252,6 +1279,20 @@ fn bench_folder() {
             s.exports[0].rows.len(),
             value(&s, "checked_posts").unwrap_or(0.0),
             value(&s, "uncredited_copies").unwrap_or(0.0),
+        );
+    }
+    // On the medium benchmark folder, the cascades match the pandas peer's
+    // `sharing_cascades` step (shared/bench/RESULTS.md): 35,531 cascades, mean size
+    // 3.814444, largest 831, depth histogram [0, 29353, 4661, 1082, 301, 97, 27, 5, 2, 2, 1].
+    if dir.trim_end_matches('/').ends_with("medium") {
+        let a = crate::analysis::Analysis::new(&cx0, &settings);
+        let sizes: u64 = a.cascades.iter().map(|c| c.size as u64).sum();
+        assert_eq!(a.cascades.len(), 35_531);
+        assert!((sizes as f64 / 35_531.0 - 3.814444).abs() < 1e-6);
+        assert_eq!(a.cascades[0].size, 831);
+        assert_eq!(
+            a.depth_hist,
+            [0, 29353, 4661, 1082, 301, 97, 27, 5, 2, 2, 1]
         );
     }
     let (all, none) = (median(times.clone()), median(without));

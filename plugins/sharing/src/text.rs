@@ -129,19 +129,32 @@ fn skipped_token(rest: &[u8]) -> bool {
 /// seen.
 ///
 /// The text is read 64 bytes at a time into bit masks (white space, letters and digits,
-/// `@`, non-ASCII), eight bytes at a time with SWAR arithmetic, and its words are found
-/// with bit operations: no branch per byte that depends on the text, which on short words
-/// of random length is where a byte-by-byte loop spends its time. A token with non-ASCII
-/// characters is read byte by byte; both ways give the same hashes.
+/// `@`, non-ASCII), eight bytes at a time with SWAR arithmetic ("SIMD within a register";
+/// the `std::arch` intrinsics would need `unsafe`), and its words are found with bit
+/// operations: no branch per byte that depends on the text, which on short words of random
+/// length is where a byte-by-byte loop spends its time. A token with non-ASCII characters
+/// is read byte by byte; both ways give the same hashes.
 #[inline(always)]
-pub fn for_each_word(text: &str, mut f: impl FnMut(u64) -> bool) -> usize {
+pub fn for_each_word(text: &str, f: impl FnMut(u64) -> bool) -> usize {
+    let b = text.as_bytes();
+    match (text.is_ascii(), b.contains(&b'@')) {
+        (true, false) => words::<true, false>(text, f),
+        (true, true) => words::<true, true>(text, f),
+        (false, false) => words::<false, false>(text, f),
+        (false, true) => words::<false, true>(text, f),
+    }
+}
+
+/// [`for_each_word`] for a text that is ASCII or not, and has an `@` or not.
+#[inline(always)]
+fn words<const ASCII: bool, const AT: bool>(text: &str, mut f: impl FnMut(u64) -> bool) -> usize {
     let b = text.as_bytes();
     let n = b.len();
     let mut buf: Vec<u8> = Vec::new();
     let mut words = 0;
     let mut w = 0;
     while w < n {
-        let m = window(b, w);
+        let m = window::<ASCII, AT>(b, w);
         let mut pos = 0u32;
         let next = loop {
             let rest = if pos >= 64 {
@@ -170,7 +183,7 @@ pub fn for_each_word(text: &str, mut f: impl FnMut(u64) -> bool) -> usize {
             };
             // The word of the token, if any, and where the window goes on.
             let mut leave = None;
-            let word = if m.high & tok != 0 || e == 64 {
+            let word = if (!ASCII && m.high & tok != 0) || e == 64 {
                 // Non-ASCII characters, or a token of 64 bytes or more: byte by byte.
                 let (end, word) = token_bytewise(text, w + s as usize, &mut buf);
                 if end >= w + 64 {
@@ -182,7 +195,7 @@ pub fn for_each_word(text: &str, mut f: impl FnMut(u64) -> bool) -> usize {
             } else {
                 pos = e;
                 let kb = m.keep & tok;
-                if kb == 0 || m.at & tok != 0 || skipped_token(&b[w + s as usize..]) {
+                if kb == 0 || (AT && m.at & tok != 0) || skipped_token(&b[w + s as usize..]) {
                     None
                 } else {
                     let k0 = kb.trailing_zeros();
@@ -246,10 +259,29 @@ fn gather(m: u64) -> u64 {
     ((m >> 7).wrapping_mul(0x0102_0408_1020_4080)) >> 56
 }
 
-/// The masks of the (at most) 64 bytes of `b` from `from`, eight bytes at a time; bytes past
-/// the end read as 0, white space.
+/// Eight bytes of `b` from `at` as a little-endian word; bytes past the end read as 0.
 #[inline(always)]
-fn window(b: &[u8], from: usize) -> Masks {
+fn chunk(b: &[u8], at: usize) -> u64 {
+    if at + 8 <= b.len() {
+        let mut a = [0u8; 8];
+        a.copy_from_slice(&b[at..at + 8]);
+        u64::from_le_bytes(a)
+    } else {
+        // The last, partial chunk, byte by byte (a variable-length copy would be a call to
+        // memmove for every text).
+        b.get(at..)
+            .unwrap_or(&[])
+            .iter()
+            .enumerate()
+            .fold(0u64, |x, (s, &c)| x | (c as u64) << (8 * s))
+    }
+}
+
+/// The masks of the (at most) 64 bytes of `b` from `from`, eight bytes at a time with SWAR
+/// arithmetic; bytes past the end read as 0, white space. `ASCII`: the text has no
+/// non-ASCII byte; `AT`: it has an `@` (when it has none, the `@` mask is left empty).
+#[inline(always)]
+fn window<const ASCII: bool, const AT: bool>(b: &[u8], from: usize) -> Masks {
     let mut m = Masks {
         space: 0,
         keep: 0,
@@ -262,27 +294,26 @@ fn window(b: &[u8], from: usize) -> Masks {
             m.space |= !0u64 << (8 * c);
             break;
         }
-        let mut a = [0u8; 8];
-        if at + 8 <= b.len() {
-            a.copy_from_slice(&b[at..at + 8]);
+        let raw = chunk(b, at);
+        let (x, ascii) = if ASCII {
+            (raw, HIGH_BITS)
         } else {
-            a[..b.len() - at].copy_from_slice(&b[at..]);
-        }
-        let raw = u64::from_le_bytes(a);
-        let high = raw & HIGH_BITS;
-        let x = raw & !HIGH_BITS;
+            (raw & !HIGH_BITS, !raw & HIGH_BITS)
+        };
         let lower = x | (ONES * 0x20);
         let digit = at_least(x, b'0') & !at_least(x, b'9' + 1);
         let letter = at_least(lower, b'a') & !at_least(lower, b'z' + 1);
-        let z = x ^ (ONES * b'@' as u64);
-        let is_at = !at_least(z, 1) & HIGH_BITS;
-        let space = !at_least(x, b' ' + 1) & HIGH_BITS;
-        let ascii = !high & HIGH_BITS;
+        let space = !at_least(x, b' ' + 1) & ascii;
         let shift = 8 * c;
-        m.space |= gather(space & ascii) << shift;
+        m.space |= gather(space) << shift;
         m.keep |= gather((digit | letter) & ascii) << shift;
-        m.at |= gather(is_at & ascii) << shift;
-        m.high |= gather(high) << shift;
+        if AT {
+            let z = x ^ (ONES * b'@' as u64);
+            m.at |= gather(!at_least(z, 1) & ascii) << shift;
+        }
+        if !ASCII {
+            m.high |= gather(raw & HIGH_BITS) << shift;
+        }
     }
     m
 }

@@ -421,34 +421,41 @@ fn brandes_batch<M: Lanes>(
                     dag.resize(words, 0);
                 }
             }
-            for (j, &t) in arcs.iter().enumerate() {
-                // Sources for which t is one level further than v, and not reached before.
-                let m = fv & !visit[t as usize];
-                if m != M::EMPTY {
-                    let nt = &mut next[t as usize];
-                    if *nt == M::EMPTY {
-                        front.push(t);
-                    }
-                    *nt |= m;
-                    let row = &mut val[t as usize];
-                    let mut bits = m;
-                    while bits != M::EMPTY {
-                        let b = bits.lowest();
-                        row[b] += sv[b];
-                        bits = bits.rest();
-                    }
-                    match mode {
-                        Dag::List => {
-                            succ.push(t);
-                            succ_mask.push(m);
+            // The scan of v's arcs, with what to record of a DAG arc (one loop per form).
+            macro_rules! scan {
+                (|$j:ident, $t:ident, $m:ident| $record:block) => {
+                    for ($j, &$t) in arcs.iter().enumerate() {
+                        // Sources for which t is one level further than v, and not reached
+                        // before.
+                        let $m = fv & !visit[$t as usize];
+                        if $m != M::EMPTY {
+                            let nt = &mut next[$t as usize];
+                            if *nt == M::EMPTY {
+                                front.push($t);
+                            }
+                            *nt |= $m;
+                            let row = &mut val[$t as usize];
+                            let mut bits = $m;
+                            while bits != M::EMPTY {
+                                let b = bits.lowest();
+                                row[b] += sv[b];
+                                bits = bits.rest();
+                            }
+                            $record
                         }
-                        Dag::Bits => {
-                            let p = pos + j;
-                            dag[p >> 6] |= 1 << (p & 63);
-                        }
-                        Dag::Rescan => {}
                     }
-                }
+                };
+            }
+            match mode {
+                Dag::List => scan!(|_j, t, m| {
+                    succ.push(t);
+                    succ_mask.push(m);
+                }),
+                Dag::Bits => scan!(|j, _t, _m| {
+                    let p = pos + j;
+                    dag[p >> 6] |= 1 << (p & 63);
+                }),
+                Dag::Rescan => scan!(|_j, _t, _m| {}),
             }
             pos += arcs.len();
             if mode == Dag::List {
@@ -590,18 +597,25 @@ fn batch_width(n: usize, m: usize) -> usize {
 /// are alive), and each chunk's sums are added into the totals in chunk order: the output is
 /// bit-identical whatever the number of threads.
 ///
-/// Memory: the batch width `w` is chosen from `n` alone (never from the number of threads, so
-/// results stay bit-identical across thread counts) as the widest of 32, 16 and 8 whose
-/// per-thread state, about `(8w + 32 + 3·(8 + w/8) + w/4) · n` bytes (`w` path counts and
-/// dependencies per node, the chunk's 32-byte sums, the frontier), fits 128 MiB: 32 sources up to
-/// ~370k nodes, 16 up to ~650k, 8 above (about 125 bytes per node and thread). Fewer threads
-/// work at once when their states would exceed 256 MiB together. The recorded shortest-path
-/// DAG is at most `64 · n` bytes over all threads (and 512 MiB). The trade-off: a narrower
-/// batch scans each arc more often (once per batch and distinct distance) — on a 1M-node,
-/// 20M-arc follow graph, 8-wide batches take about X× the time of 32-wide ones but need
-/// ~0.3 GB instead of ~1.2 GB. A node's terms are then added in another order (by batch, then
-/// by distance, then by source), so results differ from a wider batch's by rounding only
-/// (relative 1e-12 at most in the tests).
+/// Memory and the batch width: `w` is chosen from the graph alone (never from the number of
+/// threads, so results stay bit-identical across thread counts) as the widest of 32, 16 and 8
+/// whose per-thread working state — about `(8w + 44 + 5w/8) · n` bytes (`w` path counts then
+/// dependencies per node, the chunk's 32-byte sums, visit masks, the frontier) plus 3 bits per
+/// arc — fits 128 MiB: 32 sources up to ~400k nodes (at 20 arcs per node), 16 up to ~700k, 8
+/// above (~120 bytes per node and thread). What is left of the 128 MiB holds the
+/// shortest-path DAG as a list of arcs (the fastest form); when it does not fit, the DAG is a
+/// bitmap over the arcs scanned (3 bits per arc, read back with the `next` masks). Fewer
+/// threads work at once when their states would exceed 256 MiB together (past ~1.1M nodes
+/// with 8-wide batches).
+///
+/// The trade-off, measured on the 1M-node, 20M-arc follow graph with 256 pivots and 2 threads:
+/// the former fixed 32-wide batches with a 512 MiB DAG budget peaked ~1.18 GB above the graph;
+/// 8-wide batches with a bitmap DAG peak ~0.30 GB, at about twice the CPU time (each arc is
+/// scanned once per batch and distinct distance, and four times as many batches). Graphs up
+/// to ~400k nodes (the 100k-node medium set) keep 32-wide batches and a listed DAG: the same
+/// speed and the same bits as before. A narrower batch adds a node's terms in another order
+/// (by batch, then by distance, then by source), so its results differ from a wider batch's by
+/// rounding only (relative 1e-12 in the tests).
 pub fn path_centrality(out: &Csr, mode: PathMode) -> PathCentrality {
     match batch_width(out.len(), out.targets.len()) {
         32 => path_centrality_with::<u32>(out, mode),

@@ -45,6 +45,11 @@ pub struct Section {
     /// Not part of `report.json` (the runner empties it there).
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub exports: Vec<Table>,
+    /// Large analyst tables kept by column, written as `metrics/<id>.csv` like `exports` but
+    /// without a string per cell (one row per thread or cascade can mean a million rows).
+    /// Not part of `report.json` (the runner empties it there).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub frames: Vec<Frame>,
     /// Network files to write (GEXF, GraphML). Not part of `report.json`.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub graph_exports: Vec<GraphExport>,
@@ -69,6 +74,7 @@ impl Section {
             missing: Vec::new(),
             entity_columns: Vec::new(),
             exports: Vec::new(),
+            frames: Vec::new(),
             graph_exports: Vec::new(),
             error: None,
         }
@@ -353,6 +359,64 @@ pub enum Entity {
     Post,
 }
 
+/// A table for analysts stored by column: written as `metrics/<id>.csv`, never shown in the
+/// report pages. Every column should have [`Frame::rows`] cells; a shorter one reads as empty
+/// cells at the end.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Frame {
+    /// Stable id, the file stem.
+    pub id: String,
+    /// The columns, in order: header and cells.
+    pub columns: Vec<FrameColumn>,
+}
+
+/// One column of a [`Frame`].
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct FrameColumn {
+    /// Column header.
+    pub name: String,
+    /// One cell per row.
+    pub values: ColumnValues,
+}
+
+impl Frame {
+    /// An empty frame with an id.
+    pub fn new(id: impl Into<String>) -> Frame {
+        Frame {
+            id: id.into(),
+            columns: Vec::new(),
+        }
+    }
+
+    /// Adds a column.
+    pub fn column(mut self, name: impl Into<String>, values: ColumnValues) -> Frame {
+        self.columns.push(FrameColumn {
+            name: name.into(),
+            values,
+        });
+        self
+    }
+
+    /// Rows: the length of the longest column.
+    pub fn rows(&self) -> usize {
+        self.columns
+            .iter()
+            .map(|c| c.values.len())
+            .max()
+            .unwrap_or(0)
+    }
+
+    /// The column headers.
+    pub fn headers(&self) -> Vec<&str> {
+        self.columns.iter().map(|c| c.name.as_str()).collect()
+    }
+
+    /// Row `i` as the CSV file shows its cells (before spreadsheet escaping).
+    pub fn row(&self, i: usize) -> Vec<String> {
+        self.columns.iter().map(|c| c.values.cell(i)).collect()
+    }
+}
+
 /// A column added to `metrics/accounts.csv` or `metrics/posts.csv`.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct EntityColumn {
@@ -415,7 +479,8 @@ impl EntityColumn {
 /// The cells of an [`EntityColumn`], stored compactly: a column of a million posts should
 /// not be a million strings.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-#[serde(tag = "type", rename_all = "snake_case")]
+// Adjacently tagged: an internally tagged enum cannot hold the sequences of `Int` and `Text`.
+#[serde(tag = "type", content = "values", rename_all = "snake_case")]
 #[non_exhaustive]
 pub enum ColumnValues {
     /// Whole numbers; `None` is an empty cell.
@@ -494,6 +559,45 @@ impl ColumnValues {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn every_kind_of_column_survives_json() {
+        // Run-time plugins hand sections over as JSON: every column kind must make the trip.
+        let mut s = Section::new("x", "X");
+        let kinds = [
+            ColumnValues::Int(vec![Some(1), None, Some(-3)]),
+            ColumnValues::Float {
+                values: vec![Some(0.5), None],
+                decimals: 2,
+            },
+            ColumnValues::Text(vec!["a".into(), "<b>".into()]),
+            ColumnValues::Category {
+                labels: vec!["p".into()],
+                codes: vec![0, u32::MAX],
+            },
+        ];
+        let mut f = Frame::new("threads");
+        for (k, v) in kinds.iter().enumerate() {
+            s.entity_columns.push(EntityColumn {
+                entity: Entity::Post,
+                name: format!("c{k}"),
+                values: v.clone(),
+            });
+            f = f.column(format!("c{k}"), v.clone());
+        }
+        assert_eq!(f.rows(), 3);
+        assert_eq!(f.headers(), ["c0", "c1", "c2", "c3"]);
+        assert_eq!(f.row(1), ["", "", "<b>", ""]);
+        assert_eq!(f.row(2), ["-3", "", "", ""]);
+        s.frames.push(f);
+        let json = serde_json::to_string(&s).expect("serialises");
+        assert!(
+            json.contains(r#"{"type":"int","values":[1,null,-3]}"#),
+            "{json}"
+        );
+        let back: Section = serde_json::from_str(&json).expect("deserialises");
+        assert_eq!(back, s);
+    }
 
     #[test]
     fn cells_print_compactly() {

@@ -320,23 +320,7 @@ fn plugin_columns<'a>(
         s.entity_columns
             .iter()
             .filter(move |c| c.entity == entity)
-            .map(move |c| {
-                let text = matches!(
-                    c.values,
-                    honeycomb_core::ColumnValues::Text(_)
-                        | honeycomb_core::ColumnValues::Category { .. }
-                );
-                let cell: Cell<'a> = Box::new(move |i, out: &mut String| {
-                    if text {
-                        let mut v = String::new();
-                        c.values.write_cell(i, &mut v);
-                        push_text(out, &v);
-                    } else {
-                        c.values.write_cell(i, out);
-                    }
-                });
-                (format!("{}\u{0}{}", s.id, c.name), cell)
-            })
+            .map(move |c| (format!("{}\u{0}{}", s.id, c.name), column_cell(&c.values)))
     })
 }
 
@@ -638,24 +622,12 @@ pub fn render_all<'a>(
     );
     for s in sections_full {
         for t in &s.exports {
-            // Exports never replace a base file or each other: prefix the section id, except
-            // for the one-row-per-entity files of the data contract (threads, cascades,
-            // communities), which keep their plain name while it is free.
-            let mut stem = file_stem(&t.id);
-            let plain = ENTITY_EXPORTS.contains(&stem.as_str())
-                && !out
-                    .names()
-                    .any(|p| p == Path::new(&format!("metrics/{stem}.csv")));
-            if !plain && !stem.starts_with(&format!("{}-", s.id)) {
-                stem = file_stem(&format!("{}-{stem}", s.id));
-            }
-            let mut name = format!("metrics/{stem}.csv");
-            let mut k = 2;
-            while out.names().any(|p| p == Path::new(&name)) {
-                name = format!("metrics/{stem}-{k}.csv");
-                k += 1;
-            }
+            let name = export_name(&out, &s.id, &t.id);
             out.add(name, export_csv(t)?);
+        }
+        for f in &s.frames {
+            let name = export_name(&out, &s.id, &f.id);
+            out.add_stream(name, Box::new(move |w: &mut dyn Write| frame_csv(f, w)));
         }
     }
     add_graph_files(&mut out, cx, sections_full);
@@ -670,6 +642,55 @@ pub fn render_all<'a>(
     }
     out.add(honeycomb_core::load::REPORT_MARKER, marker.into_bytes());
     Ok(out)
+}
+
+/// The file name of an export: exports never replace a base file or each other, so the
+/// section id is put in front, except for the one-row-per-entity files of the data contract
+/// (threads, cascades, communities), which keep their plain name while it is free.
+fn export_name(out: &OutputSet<'_>, section: &str, id: &str) -> String {
+    let mut stem = file_stem(id);
+    let plain = ENTITY_EXPORTS.contains(&stem.as_str())
+        && !out
+            .names()
+            .any(|p| p == Path::new(&format!("metrics/{stem}.csv")));
+    if !plain && !stem.starts_with(&format!("{section}-")) {
+        stem = file_stem(&format!("{section}-{stem}"));
+    }
+    let mut name = format!("metrics/{stem}.csv");
+    let mut k = 2;
+    while out.names().any(|p| p == Path::new(&name)) {
+        name = format!("metrics/{stem}-{k}.csv");
+        k += 1;
+    }
+    name
+}
+
+/// A [`honeycomb_core::Frame`] as CSV, written row by row from its columns (text cells made
+/// spreadsheet-safe, numbers as they are).
+fn frame_csv(f: &honeycomb_core::Frame, out: &mut dyn Write) -> std::io::Result<()> {
+    let cols: Vec<(String, Cell<'_>)> = f
+        .columns
+        .iter()
+        .map(|c| (c.name.clone(), column_cell(&c.values)))
+        .collect();
+    columns_csv(&cols, f.rows(), &|_| true, out)
+}
+
+/// How to write a cell of a column of values (text made spreadsheet-safe).
+fn column_cell(values: &honeycomb_core::ColumnValues) -> Cell<'_> {
+    let text = matches!(
+        values,
+        honeycomb_core::ColumnValues::Text(_) | honeycomb_core::ColumnValues::Category { .. }
+    );
+    Box::new(move |i, out: &mut String| {
+        if text {
+            let mut v = String::new();
+            values.write_cell(i, &mut v);
+            push_text(out, &v);
+        } else {
+            values.write_cell(i, out);
+        }
+    })
 }
 
 /// Adds `metrics/<name>.gexf` and `metrics/<name>.graphml` for each graph export a section
@@ -856,6 +877,7 @@ fn analyse_and_write(
             let mut d = Section::new(s.id.clone(), s.title.clone());
             d.entity_columns = std::mem::take(&mut s.entity_columns);
             d.exports = std::mem::take(&mut s.exports);
+            d.frames = std::mem::take(&mut s.frames);
             d.graph_exports = std::mem::take(&mut s.graph_exports);
             d
         })

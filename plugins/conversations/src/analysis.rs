@@ -2,7 +2,7 @@
 //! per thread, the conversation with the brand, and the intervention balance.
 
 use crate::rules::{Kind, rules};
-use crate::settings::Settings;
+use crate::settings::{Scope, Settings};
 use honeycomb_core::sentiment::{Sentiment, lexicon};
 use honeycomb_core::threads::Threads;
 use honeycomb_core::time::LocalClock;
@@ -113,9 +113,11 @@ pub struct Analysis<'c> {
     pub th: &'c Threads,
     /// Sentiment per post (all zero for posts that were not scored).
     pub sent: Vec<Sentiment>,
+    /// Which posts were scored (`sentiment` setting).
+    pub scope: Scope,
     /// Posts in the period (reposts included).
     pub posts: u64,
-    /// Posts in the period with a text, reposts not counted.
+    /// Posts in the period with a text that were scored (reposts never are).
     pub with_text: u64,
     /// Posts in the period with a rated word.
     pub rated: u64,
@@ -174,10 +176,40 @@ impl<'c> Analysis<'c> {
         // to a thread that started in it). Reposts are not scored: their text is someone
         // else's (and would count twice).
         let start = cx.period.map_or(i64::MIN, |p| p.start);
+        let brand_handles: Vec<String> = cx
+            .brand()
+            .iter()
+            .filter_map(|&b| data.accounts[b as usize].handle.as_deref())
+            .map(str::to_lowercase)
+            .collect();
+        let mentions_brand = |p: &honeycomb_core::Post| {
+            has_brand
+                && p.mentions()
+                    .iter()
+                    .any(|m| brand_handles.iter().any(|h| **h == **m))
+        };
+        // With `sentiment = "conversations"`: the posts of reply threads (a reply and the
+        // post it answers) and the posts that mention the brand.
+        let in_scope: Option<Vec<bool>> = match s.sentiment {
+            Scope::All => None,
+            Scope::Conversations => {
+                let mut m = vec![false; n];
+                for (i, p) in posts.iter().enumerate() {
+                    if let Some(q) = p.reply_to {
+                        m[i] = true;
+                        m[q as usize] = true;
+                    } else if mentions_brand(p) {
+                        m[i] = true;
+                    }
+                }
+                Some(m)
+            }
+        };
         let want = |i: usize| {
             let p = &posts[i];
             p.repost_of.is_none()
                 && p.flags & honeycomb_core::post_flags::DANGLING_REPOST == 0
+                && in_scope.as_ref().is_none_or(|m| m[i])
                 && (cx.in_period(p.created_at)
                     || (p.kind() == PostKind::Reply && p.created_at >= start))
         };
@@ -211,15 +243,10 @@ impl<'c> Analysis<'c> {
             .collect();
 
         // One pass over the period's posts: counts, inbound posts, weekly sentiment.
-        let brand_handles: Vec<String> = cx
-            .brand()
-            .iter()
-            .filter_map(|&b| data.accounts[b as usize].handle.as_deref())
-            .map(str::to_lowercase)
-            .collect();
         let mut a = Analysis {
             th,
             sent: Vec::new(),
+            scope: s.sentiment,
             posts: 0,
             with_text: 0,
             rated: 0,
@@ -260,7 +287,8 @@ impl<'c> Analysis<'c> {
                 a.conversational.1 += 1;
             }
             let sc = sent[i];
-            if !p.text.is_empty() {
+            let scored = in_scope.as_ref().is_none_or(|m| m[i]);
+            if scored && !p.text.is_empty() {
                 a.with_text += 1;
                 a.langs[match sc.lang {
                     Some(honeycomb_core::Lang::En) => 0,
@@ -269,7 +297,7 @@ impl<'c> Analysis<'c> {
                 }] += 1;
                 a.lang_given += p.lang().is_some() as u64;
             }
-            if sc.pos + sc.neg > 0.0 {
+            if scored && sc.pos + sc.neg > 0.0 {
                 a.rated += 1;
             }
             a.overall.add(&sc);
@@ -291,11 +319,7 @@ impl<'c> Analysis<'c> {
             let to_brand_post = p
                 .reply_to
                 .is_some_and(|q| cx.is_brand(posts[q as usize].author));
-            let mentions = p
-                .mentions()
-                .iter()
-                .any(|m| brand_handles.iter().any(|h| **h == **m));
-            if to_brand_post || mentions {
+            if to_brand_post || mentions_brand(p) {
                 inbound_posts.push(i as PostIx);
                 a.inbound_sentiment.add(&sc);
                 w.2.add(&sc);

@@ -6,14 +6,14 @@ use crate::analysis::{
     Analysis, MIN_JOIN_REPLIES, MIN_SHARE_REPLIES, Open, TOP_SHARE, ThreadInfo, Tone, quantile,
 };
 use crate::rules::{Kind, rules};
-use crate::settings::{DAYS, Settings};
+use crate::settings::{DAYS, Scope, Settings};
 use honeycomb_core::mask::excerpt;
 use honeycomb_core::sentiment::{NEGATION_WINDOW, SOURCES};
 use honeycomb_core::threads::Threads;
 use honeycomb_core::time::{LocalClock, civil_from_days};
 use honeycomb_core::{
-    Chart, ChartKind, Context, Entity, EntityColumn, Lang, PostIx, Priority, Section,
-    SectionBuilder, Series, Severity, Table, tr,
+    Chart, ChartKind, ColumnValues, Context, Entity, EntityColumn, Frame, Lang, PostIx, Priority,
+    Section, SectionBuilder, Series, Severity, Table, tr,
 };
 use rayon::prelude::*;
 
@@ -38,27 +38,6 @@ fn signed(lang: Lang, x: f64) -> String {
     } else {
         s
     }
-}
-
-/// A whole number as a CSV cell (a hundred thousand of these per export: no formatter).
-fn int_cell(v: i64) -> String {
-    let mut buf = [0u8; 20];
-    let mut i = buf.len();
-    let mut u = v.unsigned_abs();
-    loop {
-        i -= 1;
-        buf[i] = b'0' + (u % 10) as u8;
-        u /= 10;
-        if u == 0 {
-            break;
-        }
-    }
-    let mut s = String::with_capacity(buf.len() - i + 1);
-    if v < 0 {
-        s.push('-');
-    }
-    s.extend(buf[i..].iter().map(|&b| b as char));
-    s
 }
 
 fn kind_text(lang: Lang, k: Kind) -> String {
@@ -617,6 +596,7 @@ impl Report<'_, '_> {
         );
         let given = lang.int(a.lang_given);
         let w = NEGATION_WINDOW;
+        let scope = self.scope_words();
         self.b.metric(
             "sentiment",
             self.b.t("Overall tone (estimate)", "Algemene toon (schatting)"),
@@ -628,8 +608,8 @@ impl Report<'_, '_> {
             "",
             tr!(
                 lang,
-                "An estimate from word lists, not a reading: net sentiment = (positive − negative) ÷ (positive + negative), from −1 to +1, summing the ratings of the rated words of all posts of the period except reposts (their text is someone else's). English words are rated by VADER (−4…+4, scaled to −1…+1; emoticons and emoji too), Dutch words by stem in Pattern's adjective lexicon (−1…+1) with honeycomb's additions; a negator (not, never, niet, nooit, niemand, …) flips the sign of rated words among the next {w} words of its sentence. Language per post: the lang column for {given} posts, else the more frequent common words; {en} posts were scored in English, {nl} in Dutch, {other} in another language were not. Sources: {cite}",
-                "Een schatting uit woordenlijsten, geen lezing: netto sentiment = (positief − negatief) ÷ (positief + negatief), van −1 tot +1, over de waarderingen van de gewaardeerde woorden van alle posts uit de periode behalve doorgedeelde posts (hun tekst is van een ander). Engelse woorden krijgen hun waardering uit VADER (−4…+4, herschaald naar −1…+1; ook emoticons en emoji), Nederlandse per woordstam uit het bijvoeglijk-naamwoordlexicon van Pattern (−1…+1) met aanvullingen van honeycomb; een ontkenning (not, never, niet, nooit, niemand, …) keert het teken om van gewaardeerde woorden in de {w} woorden erna in dezelfde zin. Taal per post: de kolom lang bij {given} posts, anders de vaakst voorkomende gewone woorden; {en} posts zijn in het Engels gescoord, {nl} in het Nederlands, {other} in een andere taal niet. Bronnen: {cite}"
+                "An estimate from word lists, not a reading: net sentiment = (positive − negative) ÷ (positive + negative), from −1 to +1, summing the ratings of the rated words of {scope}. English words are rated by VADER (−4…+4, scaled to −1…+1; emoticons and emoji too), Dutch words by stem in Pattern's adjective lexicon (−1…+1) with honeycomb's additions; a negator (not, never, niet, nooit, niemand, …) flips the sign of rated words among the next {w} words of its sentence. Language per post: the lang column for {given} posts, else the more frequent common words; {en} posts were scored in English, {nl} in Dutch, {other} in another language were not. Sources: {cite}",
+                "Een schatting uit woordenlijsten, geen lezing: netto sentiment = (positief − negatief) ÷ (positief + negatief), van −1 tot +1, over de waarderingen van de gewaardeerde woorden van {scope}. Engelse woorden krijgen hun waardering uit VADER (−4…+4, herschaald naar −1…+1; ook emoticons en emoji), Nederlandse per woordstam uit het bijvoeglijk-naamwoordlexicon van Pattern (−1…+1) met aanvullingen van honeycomb; een ontkenning (not, never, niet, nooit, niemand, …) keert het teken om van gewaardeerde woorden in de {w} woorden erna in dezelfde zin. Taal per post: de kolom lang bij {given} posts, anders de vaakst voorkomende gewone woorden; {en} posts zijn in het Engels gescoord, {nl} in het Nederlands, {other} in een andere taal niet. Bronnen: {cite}"
             ),
         );
         self.b.metric(
@@ -639,8 +619,8 @@ impl Report<'_, '_> {
             lang.of(a.rated, a.with_text, "posts with text", "posts met tekst"),
             "%",
             self.b.t(
-                "Posts of the period with text (reposts not counted) that hold at least one word, emoticon or emoji with a rating; the others have no sentiment (an empty cell in metrics/posts.csv).",
-                "Posts uit de periode met tekst (doorgedeelde posts niet meegeteld) die minstens één woord, emoticon of emoji met een waardering bevatten; de andere hebben geen sentiment (een lege cel in metrics/posts.csv).",
+                "Scored posts of the period with text (see the overall tone for which posts are scored) that hold at least one word, emoticon or emoji with a rating; the others have no sentiment (an empty cell in metrics/posts.csv).",
+                "Gescoorde posts uit de periode met tekst (zie de algemene toon voor welke posts gescoord worden) die minstens één woord, emoticon of emoji met een waardering bevatten; de andere hebben geen sentiment (een lege cel in metrics/posts.csv).",
             ),
         );
         if self.has_brand() && !a.inbound.is_empty() {
@@ -675,6 +655,26 @@ impl Report<'_, '_> {
                     "Wachtende gesprekken (zie \"Wachten nog op jou\") waarvan het netto sentiment over al hun posts onder 0 ligt.",
                 ),
             );
+        }
+    }
+
+    /// Which posts were scored for sentiment, in words.
+    fn scope_words(&self) -> String {
+        match self.a.scope {
+            Scope::All => self
+                .b
+                .t(
+                    "all posts of the period except reposts (their text is someone else's)",
+                    "alle posts uit de periode behalve doorgedeelde posts (hun tekst is van een ander)",
+                )
+                .to_string(),
+            Scope::Conversations => self
+                .b
+                .t(
+                    "the period's posts in conversations: replies, the posts they answer, and posts that mention you (reposts excepted; [plugins.conversations] sentiment = \"all\" scores every post)",
+                    "de posts uit de periode in gesprekken: reacties, de posts waarop ze reageren, en posts die jou noemen (behalve doorgedeelde posts; met [plugins.conversations] sentiment = \"all\" wordt elke post gescoord)",
+                )
+                .to_string(),
         }
     }
 
@@ -1137,8 +1137,8 @@ impl Report<'_, '_> {
                 title: self.b.t("Tone per week (estimate)", "Toon per week (schatting)"),
                 description: tr!(
                     lang,
-                    "Net sentiment (−1 to +1) of the posts of each week, by the Monday that starts it (local time); a gap is a week without rated words. {} weeks.",
-                    "Netto sentiment (−1 tot +1) van de posts van elke week, naar de maandag waarmee die begint (lokale tijd); een gat is een week zonder gewaardeerde woorden. {} weken.",
+                    "Net sentiment (−1 to +1) of the scored posts of each week (see the overall tone), by the Monday that starts it (local time); a gap is a week without rated words. {} weeks.",
+                    "Netto sentiment (−1 tot +1) van de gescoorde posts van elke week (zie de algemene toon), naar de maandag waarmee die begint (lokale tijd); een gat is een week zonder gewaardeerde woorden. {} weken.",
                     lang.int(weeks.len() as u64)
                 ),
                 x_label: self.b.t("week starting", "week vanaf"),
@@ -1207,45 +1207,33 @@ impl Report<'_, '_> {
                 3,
             ));
         }
-        let rows: Vec<Vec<String>> = a
-            .threads
-            .par_iter()
-            .with_min_len(1024)
-            .map(|t| {
-                let st = a.stats(t);
-                vec![
-                    posts[st.root as usize].id.to_string(),
-                    int_cell(st.size as i64),
-                    int_cell(st.depth as i64),
-                    int_cell(st.participants as i64),
-                    st.first_reply_s.map(int_cell).unwrap_or_default(),
-                    int_cell(st.brand_replies as i64),
-                    t.sentiment
-                        .net()
-                        .map(|x| format!("{x:.3}"))
-                        .unwrap_or_default(),
-                ]
-            })
-            .collect();
-        self.b.sec.exports.push(Table {
-            id: "threads".into(),
-            title: self.b.t("Reply threads", "Reactiedraden"),
-            columns: [
+        // One row per thread, kept by column (a million posts can make 100,000 threads).
+        let int = |f: &dyn Fn(&honeycomb_core::threads::Thread) -> Option<i64>| {
+            ColumnValues::Int(a.threads.iter().map(|t| f(a.stats(t))).collect())
+        };
+        let frame = Frame::new("threads")
+            .column(
                 "root",
-                "size",
-                "depth",
-                "participants",
-                "first_reply_s",
-                "brand_replies",
+                ColumnValues::Text(
+                    a.threads
+                        .iter()
+                        .map(|t| posts[a.stats(t).root as usize].id.to_string())
+                        .collect(),
+                ),
+            )
+            .column("size", int(&|t| Some(t.size as i64)))
+            .column("depth", int(&|t| Some(t.depth as i64)))
+            .column("participants", int(&|t| Some(t.participants as i64)))
+            .column("first_reply_s", int(&|t| t.first_reply_s))
+            .column("brand_replies", int(&|t| Some(t.brand_replies as i64)))
+            .column(
                 "sentiment",
-            ]
-            .iter()
-            .map(|c| c.to_string())
-            .collect(),
-            numeric: vec![false, true, true, true, true, true, true],
-            rows,
-            note: None,
-        });
+                ColumnValues::Float {
+                    values: a.threads.iter().map(|t| t.sentiment.net()).collect(),
+                    decimals: 3,
+                },
+            );
+        self.b.sec.frames.push(frame);
     }
 
     fn findings_and_advice(&mut self) {

@@ -24,6 +24,21 @@ pub struct Settings {
     pub join_velocity: f64,
     /// Rows per table in the report (default 10).
     pub rows: usize,
+    /// Which posts get a sentiment score (`sentiment = "conversations" | "all"`, default
+    /// `"conversations"`).
+    pub sentiment: Scope,
+}
+
+/// Which posts the plugin scores for sentiment.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Scope {
+    /// Posts in conversations: every post of a reply thread (replies and the posts they
+    /// answer) and every post that mentions a brand account. A post nobody answered and that
+    /// answers nothing is not a conversation; scoring it costs time and says nothing about
+    /// this block.
+    Conversations,
+    /// Every post except reposts (their text is someone else's).
+    All,
 }
 
 impl Default for Settings {
@@ -35,6 +50,7 @@ impl Default for Settings {
             max_brand_replies: 5,
             join_velocity: 6.0,
             rows: 10,
+            sentiment: Scope::Conversations,
         }
     }
 }
@@ -90,6 +106,7 @@ impl Settings {
             "max_brand_replies",
             "join_velocity",
             "rows",
+            "sentiment",
         ];
         r.check_keys(&own, &[]).map_err(PluginError::Config)?;
         let get = |k: &str| table.and_then(|t| t.get(k));
@@ -144,6 +161,13 @@ impl Settings {
             rows: r
                 .int("rows", d.rows as i64, 1, 1000)
                 .map_err(PluginError::Config)? as usize,
+            sentiment: match r
+                .choice("sentiment", "conversations", &["conversations", "all"])
+                .map_err(PluginError::Config)?
+            {
+                "all" => Scope::All,
+                _ => Scope::Conversations,
+            },
         })
     }
 

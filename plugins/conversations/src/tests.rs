@@ -208,13 +208,9 @@ fn threads_are_built_once_in_the_context_with_the_hand_computed_figures() {
     assert_eq!(value(&s, "brand_reply_share"), Some(25.0));
 
     // metrics/threads.csv (the runner names it from the export id `threads`).
-    let ex = s
-        .exports
-        .iter()
-        .find(|t| t.id == "threads")
-        .expect("export");
+    let ex = s.frames.iter().find(|t| t.id == "threads").expect("export");
     assert_eq!(
-        ex.columns,
+        ex.headers(),
         [
             "root",
             "size",
@@ -225,9 +221,9 @@ fn threads_are_built_once_in_the_context_with_the_hand_computed_figures() {
             "sentiment"
         ]
     );
-    assert_eq!(ex.rows.len(), 2);
-    assert_eq!(ex.rows[0][..6], ["p0", "5", "2", "4", "600", "1"]);
-    assert_eq!(ex.rows[1][..6], ["p5", "2", "1", "2", "60", "0"]);
+    assert_eq!(ex.rows(), 2);
+    assert_eq!(ex.row(0)[..6], ["p0", "5", "2", "4", "600", "1"]);
+    assert_eq!(ex.row(1)[..6], ["p5", "2", "1", "2", "60", "0"]);
     // metrics/posts.csv columns: one cell per post.
     let root = column(&s, "thread_root");
     let depth = column(&s, "depth");
@@ -704,6 +700,32 @@ fn the_same_input_gives_the_same_section() {
     let a = run(&d.d, BRAND, Lang::En).expect("section");
     let b = run(&d.d, BRAND, Lang::En).expect("section");
     // Compared as text: a gap in a line chart is NaN, which is not equal to itself.
-    assert!(!a.entity_columns.is_empty() && !a.exports.is_empty());
+    assert!(!a.entity_columns.is_empty() && !a.frames.is_empty());
     assert_eq!(format!("{a:?}"), format!("{b:?}"));
+}
+
+#[test]
+fn sentiment_scope_scores_conversations_or_every_post() {
+    // p0 "@acme great coffee" mentions the brand; p1 "I love this" is a lone post nobody
+    // answers; p2 "awful weather" and its reply p3 "lovely though" make a thread. "conversations" scores p0 (mention), p2 and p3 (the thread): 3 posts; "all"
+    // scores p1 too: 4.
+    let t = monday_10();
+    let mut d = Data::new(&["acme", "ann", "bob", "cat"]);
+    d.post("p0", "ann", t, "@acme great coffee", None);
+    d.post("p1", "ann", t + 10, "I love this", None);
+    d.post("p2", "bob", t + 20, "awful weather", None);
+    d.post("p3", "cat", t + 30, "lovely though", Some("p2"));
+    let scored = |toml: &str| {
+        let s = run(&d.d, toml, Lang::En).expect("section");
+        let ColumnValues::Float { values, .. } = column(&s, "sentiment") else {
+            panic!("sentiment is a float column")
+        };
+        values.iter().map(|v| v.is_some()).collect::<Vec<_>>()
+    };
+    assert_eq!(scored(BRAND), [true, false, true, true]);
+    let all = format!("{BRAND}[plugins.conversations]\nsentiment = \"all\"\n");
+    assert_eq!(scored(&all), [true, true, true, true]);
+    let bad = format!("{BRAND}[plugins.conversations]\nsentiment = \"some\"\n");
+    let e = run(&d.d, &bad, Lang::En).expect_err("bad scope");
+    assert!(e.to_string().contains("sentiment"), "{e}");
 }

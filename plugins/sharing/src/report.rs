@@ -7,8 +7,8 @@ use crate::settings::Settings;
 use honeycomb_core::mask::excerpt;
 use honeycomb_core::time::{LocalClock, civil_from_days, rfc3339};
 use honeycomb_core::{
-    Chart, ChartKind, Context, Entity, EntityColumn, Lang, PointSeries, PostIx, Priority, Section,
-    SectionBuilder, Series, Severity, Table, tr,
+    Chart, ChartKind, ColumnValues, Context, Entity, EntityColumn, Frame, Lang, PointSeries,
+    PostIx, Priority, Section, SectionBuilder, Series, Severity, Table, tr,
 };
 
 /// Longest text excerpt in a table, in characters.
@@ -27,16 +27,6 @@ const LIFT: f64 = 1.5;
 const MIN_POSTS: u64 = 5;
 /// Copy flags that each get their own recommendation.
 const COPY_ADVICE: usize = 5;
-
-/// A non-negative number with four decimals (`1.6667`), by integer arithmetic: formatting
-/// a float with a precision is slow, and the cascades file has a row per cascade.
-pub(crate) fn fixed4(x: f64) -> String {
-    if !x.is_finite() || x < 0.0 {
-        return format!("{x:.4}");
-    }
-    let v = (x * 10_000.0).round() as u64;
-    format!("{}.{:04}", v / 10_000, v % 10_000)
-}
 
 /// "@handle", or the account id when it has no handle.
 fn label(cx: &Context<'_>, a: u32) -> String {
@@ -1187,28 +1177,34 @@ impl Report<'_, '_> {
             ));
         }
         if a.has_reposts {
-            let rows = a
-                .cascades
-                .iter()
-                .map(|c| {
-                    vec![
-                        d.posts[c.root as usize].id.to_string(),
-                        c.size.to_string(),
-                        c.depth.to_string(),
-                        fixed4(c.virality),
-                    ]
-                })
-                .collect();
-            self.b.sec.exports.push(Table {
-                id: "cascades".into(),
-                title: "sharing: repost cascades, one row per cascade (a post of the period with at least one repost)".into(),
-                columns: ["root", "size", "depth", "structural_virality"]
-                    .map(String::from)
-                    .to_vec(),
-                numeric: vec![false, true, true, true],
-                rows,
-                note: None,
-            });
+            let cascades = &a.cascades;
+            self.b.sec.frames.push(
+                Frame::new("cascades")
+                    .column(
+                        "root",
+                        ColumnValues::Text(
+                            cascades
+                                .iter()
+                                .map(|c| d.posts[c.root as usize].id.to_string())
+                                .collect(),
+                        ),
+                    )
+                    .column(
+                        "size",
+                        ColumnValues::Int(cascades.iter().map(|c| Some(c.size as i64)).collect()),
+                    )
+                    .column(
+                        "depth",
+                        ColumnValues::Int(cascades.iter().map(|c| Some(c.depth as i64)).collect()),
+                    )
+                    .column(
+                        "structural_virality",
+                        ColumnValues::Float {
+                            values: cascades.iter().map(|c| Some(c.virality)).collect(),
+                            decimals: 4,
+                        },
+                    ),
+            );
         }
         if flagged {
             let mut rows: Vec<Vec<String>> = Vec::new();

@@ -276,13 +276,16 @@ fn cascades_in_the_section_and_the_export() {
     let sv = value(&s, "structural_virality").expect("sv");
     assert!((sv - (1.5 + 5.0 / 3.0) / 2.0).abs() < 1e-12);
     let e = s
-        .exports
+        .frames
         .iter()
         .find(|t| t.id == "cascades")
         .expect("export");
-    assert_eq!(e.columns, ["root", "size", "depth", "structural_virality"]);
     assert_eq!(
-        e.rows,
+        e.headers(),
+        ["root", "size", "depth", "structural_virality"]
+    );
+    assert_eq!(
+        (0..e.rows()).map(|i| e.row(i)).collect::<Vec<_>>(),
         vec![
             vec!["p0", "4", "1", "1.5000"],
             vec!["p4", "4", "3", "1.6667"]
@@ -399,16 +402,6 @@ fn content_that_travels_is_measured_on_the_brands_own_posts() {
     assert!(r.evidence.contains(&"sharing.best_hashtag".to_string()));
     // Hashtag posts are also the format that travels for the brand.
     assert_eq!(value(&s, "best_format"), Some(2.0));
-}
-
-#[test]
-fn four_decimals() {
-    use crate::report::fixed4;
-    assert_eq!(fixed4(5.0 / 3.0), "1.6667");
-    assert_eq!(fixed4(1.5), "1.5000");
-    assert_eq!(fixed4(0.0), "0.0000");
-    assert_eq!(fixed4(2.99996), "3.0000");
-    assert_eq!(fixed4(123.45678), "123.4568");
 }
 
 #[test]
@@ -1276,7 +1269,7 @@ fn bench_folder() {
         eprintln!(
             "sharing plugin {:.3?}: {} cascades, {} brand posts checked, {} copies",
             times[times.len() - 1],
-            s.exports[0].rows.len(),
+            s.frames[0].rows(),
             value(&s, "checked_posts").unwrap_or(0.0),
             value(&s, "uncredited_copies").unwrap_or(0.0),
         );

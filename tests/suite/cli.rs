@@ -79,10 +79,12 @@ fn help_explains_the_commands() {
     assert_eq!(
         ids,
         [
+            "identity",
             "conversations",
             "sharing",
             "presence",
             "relationships",
+            "reputation",
             "groups"
         ],
         "{out}"

@@ -61,10 +61,12 @@ fn report_json_reads_back_and_evidence_exists() {
     assert_eq!(
         ids,
         [
+            "identity",
             "conversations",
             "sharing",
             "presence",
             "relationships",
+            "reputation",
             "groups"
         ]
     );
@@ -186,7 +188,7 @@ fn formats_and_templates_can_be_chosen() {
     );
     assert_eq!(
         read(&out.join("report.md")),
-        "# Bakkerij Test — basic fixture\n\nExecutive summary: 5\n"
+        "# Bakkerij Test — basic fixture\n\nExecutive summary: 7\n"
     );
     assert!(!out.join("report.html").exists());
     assert!(!out.join("report.json").exists());
@@ -332,8 +334,59 @@ fn demo_report_surfaces_the_planted_complaint_and_copied_text() {
         listed,
         "the planted complaint is in a table of open conversations"
     );
-    let first = v["recommendations"][0]["action"]
-        .as_str()
-        .unwrap_or_default();
-    assert!(first.contains("@mark_dekker"), "first advice: {first}");
+    // The two urgent planted problems lead the advice: the brand's reply that discloses a
+    // customer's e-mail address (identity), then the unanswered complaint (conversations).
+    let actions: Vec<&str> = v["recommendations"]
+        .as_array()
+        .expect("recommendations")
+        .iter()
+        .filter_map(|r| r["action"].as_str())
+        .collect();
+    let leak_post = honeycomb::demo::PLANTED_EMAIL_POST_ID;
+    assert!(
+        actions.first().is_some_and(|a| a.contains(leak_post)),
+        "first advice: {actions:?}"
+    );
+    let complaint = actions.iter().position(|a| a.contains("@mark_dekker"));
+    assert!(
+        complaint.is_some_and(|k| k < 3),
+        "the complaint among the first three: {actions:?}"
+    );
+}
+
+#[test]
+fn demo_report_never_prints_the_planted_email_address() {
+    // Issue 5: the planted address is found (identity counts and lists it, masked) and no
+    // output file holds it in full.
+    let d = tempfile::tempdir().expect("tmp");
+    for lang in ["en", "nl"] {
+        let out = d.path().join(lang);
+        let (code, o, err) = run(&["demo", "--out", s(&out), "--lang", lang]);
+        assert_eq!(code, 0, "{o}\n{err}");
+        let report = out.join("report");
+        let email = honeycomb::demo::PLANTED_EMAIL;
+        let mut files = 0;
+        for e in walkdir::WalkDir::new(&report) {
+            let e = e.expect("walk");
+            if e.file_type().is_file() {
+                files += 1;
+                let bytes = std::fs::read(e.path()).expect("read");
+                let text = String::from_utf8_lossy(&bytes);
+                assert!(
+                    !text.contains(email),
+                    "{} prints the planted address",
+                    e.path().display()
+                );
+            }
+        }
+        assert!(files > 10, "{files} files written");
+        // …while the data holds it, and identity found it.
+        assert!(read(&out.join("data/posts.csv")).contains(email));
+        let pd = read(&report.join("metrics/identity-personal-data.csv"));
+        let row = pd
+            .lines()
+            .find(|l| l.contains(honeycomb::demo::PLANTED_EMAIL_POST_ID))
+            .unwrap_or_else(|| panic!("the planted post is listed: {pd}"));
+        assert!(row.contains("j***@e"), "masked as the design says: {row}");
+    }
 }

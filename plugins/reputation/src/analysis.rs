@@ -543,11 +543,18 @@ impl Analysis {
                 }
             }
             Method::Network => {
-                let c = cx.centrality()?;
-                for a in 0..n_acc.min(c.relations.len()) {
-                    if c.relations[a] > 0 {
-                        score[a] = Some(c.pagerank.scores[a]);
-                        support[a] = c.relations[a] as u64;
+                // PageRank alone: the betweenness and closeness of the relationships
+                // section are not needed here (and cost far more).
+                let g = &cx.network()?.graph;
+                let pr = cx.pagerank()?;
+                for a in 0..n_acc.min(g.node_count()).min(pr.scores.len()) {
+                    let relations = honeycomb_core::graph::union_len(
+                        g.out.neighbours(a as u32),
+                        g.inc.neighbours(a as u32),
+                    );
+                    if relations > 0 {
+                        score[a] = Some(pr.scores[a]);
+                        support[a] = relations as u64;
                     }
                 }
             }

@@ -91,6 +91,15 @@ impl Lang {
         }
     }
 
+    /// A count with its noun, singular or plural: "1 complaint", "3 complaints".
+    pub fn count(self, n: u64, en: (&str, &str), nl: (&str, &str)) -> String {
+        let (one, many) = match self {
+            Lang::En => en,
+            Lang::Nl => nl,
+        };
+        format!("{} {}", self.int(n), if n == 1 { one } else { many })
+    }
+
     /// "312 of 1,204 posts (25.9%)" / "312 van 1.204 posts (25,9%)"; without the share when
     /// `d` is 0.
     pub fn of(self, n: u64, d: u64, unit_en: &str, unit_nl: &str) -> String {

@@ -608,8 +608,8 @@ impl Report<'_, '_> {
             "",
             tr!(
                 lang,
-                "An estimate from word lists, not a reading: net sentiment = (positive − negative) ÷ (positive + negative), from −1 to +1, summing the ratings of the rated words of {scope}. English words are rated by VADER (−4…+4, scaled to −1…+1; emoticons and emoji too), Dutch words by stem in Pattern's adjective lexicon (−1…+1) with honeycomb's additions; a negator (not, never, niet, nooit, niemand, …) flips the sign of rated words among the next {w} words of its sentence. Language per post: the lang column for {given} posts, else the more frequent common words; {en} posts were scored in English, {nl} in Dutch, {other} in another language were not. Sources: {cite}",
-                "Een schatting uit woordenlijsten, geen lezing: netto sentiment = (positief − negatief) ÷ (positief + negatief), van −1 tot +1, over de waarderingen van de gewaardeerde woorden van {scope}. Engelse woorden krijgen hun waardering uit VADER (−4…+4, herschaald naar −1…+1; ook emoticons en emoji), Nederlandse per woordstam uit het bijvoeglijk-naamwoordlexicon van Pattern (−1…+1) met aanvullingen van honeycomb; een ontkenning (not, never, niet, nooit, niemand, …) keert het teken om van gewaardeerde woorden in de {w} woorden erna in dezelfde zin. Taal per post: de kolom lang bij {given} posts, anders de vaakst voorkomende gewone woorden; {en} posts zijn in het Engels gescoord, {nl} in het Nederlands, {other} in een andere taal niet. Bronnen: {cite}"
+                "An estimate from word lists, not a reading: net sentiment = (positive − negative) ÷ (positive + negative), from −1 to +1, summing the ratings of the rated words of {scope}. English words are rated by VADER (−4…+4, scaled to −1…+1; emoticons and emoji too), Dutch words by stem in Pattern's adjective lexicon (−1…+1) with honeycomb's additions; a negator (not, never, niet, nooit, niemand, …) flips the sign of rated words among the next {w} words of its sentence. Language per post: the lang column for {given} posts, else the more frequent common words; {en} posts were scored in English and {nl} in Dutch; {other} in another language were not scored. Sources: {cite}",
+                "Een schatting uit woordenlijsten, geen lezing: netto sentiment = (positief − negatief) ÷ (positief + negatief), van −1 tot +1, over de waarderingen van de gewaardeerde woorden van {scope}. Engelse woorden krijgen hun waardering uit VADER (−4…+4, herschaald naar −1…+1; ook emoticons en emoji), Nederlandse per woordstam uit het bijvoeglijk-naamwoordlexicon van Pattern (−1…+1) met aanvullingen van honeycomb; een ontkenning (not, never, niet, nooit, niemand, …) keert het teken om van gewaardeerde woorden in de {w} woorden erna in dezelfde zin. Taal per post: de kolom lang bij {given} posts, anders de vaakst voorkomende gewone woorden; {en} posts zijn in het Engels gescoord en {nl} in het Nederlands; {other} in een andere taal zijn niet gescoord. Bronnen: {cite}"
             ),
         );
         self.b.metric(
@@ -1310,6 +1310,21 @@ impl Report<'_, '_> {
                 .filter(|x| x.answer_s.is_none() && x.kind.question)
                 .count();
             let groups = waiting.len();
+            let c = lang.count(
+                complaints as u64,
+                ("complaint", "complaints"),
+                ("klacht", "klachten"),
+            );
+            let q = lang.count(
+                questions as u64,
+                ("question", "questions"),
+                ("vraag", "vragen"),
+            );
+            let g = lang.count(
+                groups as u64,
+                ("conversation is", "conversations are"),
+                ("gesprek wacht", "gesprekken wachten"),
+            );
             self.b.finding(
                 if un * 2 > k {
                     Severity::Warning
@@ -1318,8 +1333,8 @@ impl Report<'_, '_> {
                 },
                 tr!(
                     lang,
-                    "{un} of the {k} posts addressed to you got no answer — among them {complaints} complaints and {questions} questions; {groups} conversations wait for an answer.",
-                    "{un} van de {k} posts aan jou kregen geen antwoord — waaronder {complaints} klachten en {questions} vragen; {groups} gesprekken wachten op antwoord."
+                    "{un} of the {k} posts addressed to you got no answer — among them {c} and {q}; {g} waiting for an answer.",
+                    "{un} van de {k} posts aan jou kregen geen antwoord — waaronder {c} en {q}; {g} op antwoord."
                 ),
                 &["unanswered", "response_rate", "complaints_unanswered", "questions_unanswered"],
             );

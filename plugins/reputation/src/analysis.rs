@@ -756,8 +756,11 @@ fn rate(cx: &Context<'_>, s: &Settings) -> Ratings {
             r.invalid += 1;
             continue;
         }
-        r.acc_all[a] += 1;
-        r.post_all[p] += 1;
+        // Likes are counted apart: they are not ratings (see the quality method).
+        if x.kind != RatingKind::Like {
+            r.acc_all[a] += 1;
+            r.post_all[p] += 1;
+        }
         match x.kind {
             RatingKind::Star => {
                 let v = x.score as f64;

@@ -1538,7 +1538,7 @@ impl Report<'_, '_> {
                         ),
                     );
                 }
-                if !r.has_votes() && a.method == Method::Quality {
+                if !r.has_votes() && r.stars == 0 && a.method == Method::Quality {
                     self.b.missing(
                         self.b.t(
                             "The Wilson lower bound of up- and down-votes",

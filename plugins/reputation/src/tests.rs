@@ -378,7 +378,16 @@ fn up_and_down_votes_use_the_wilson_bound() {
         rate(&mut d, 0, 2 + (i % 2), 1.0, kind);
     }
     rate(&mut d, 2, 2, 1.0, RatingKind::Up);
+    // Likes are not ratings: three on p0 change no count.
+    for _ in 0..3 {
+        rate(&mut d, 0, 3, 1.0, RatingKind::Like);
+    }
     let s = run(&d, MARKET);
+    assert_eq!(column(&s, "ratings_received").values.cell(0), "10");
+    assert_eq!(
+        entity_column(&s, Entity::Post, "ratings").values.cell(0),
+        "10"
+    );
     // 0.490157 (see wilson_lower_bound_by_hand) beats 1 of 1 (0.206543).
     let rep = column(&s, "reputation");
     assert_eq!(rep.values.cell(0), "0.490157");

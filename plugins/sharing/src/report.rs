@@ -233,18 +233,18 @@ impl Report<'_, '_> {
         self.b.metric(
             "cascade_depth",
             self.b.t("Cascade depth", "Diepte van een cascade"),
-            Some(max_depth as f64),
+            Some(mean_depth),
             tr!(
                 lang,
-                "deepest {} hops (mean {})",
-                "diepste {} stappen (gemiddeld {})",
-                lang.int(max_depth),
-                lang.num(mean_depth, 2)
+                "mean {}, deepest {}",
+                "gemiddeld {}, diepste {}",
+                lang.num(mean_depth, 2),
+                lang.int(max_depth)
             ),
             "hops",
             self.b.t(
-                "The largest number of repost hops from the original to a repost in a cascade; 1 means only direct reposts.",
-                "Het grootste aantal repoststappen van het origineel tot een repost in een cascade; 1 betekent alleen directe reposts.",
+                "Repost hops from the original to the farthest repost of a cascade, averaged over the cascades (the value), and the deepest cascade; 1 means only direct reposts.",
+                "Repoststappen van het origineel tot de verste repost van een cascade, gemiddeld over de cascades (de waarde), en de diepste cascade; 1 betekent alleen directe reposts.",
             ),
         );
         let sv = a.cascades.iter().map(|c| c.virality).sum::<f64>() / k as f64;

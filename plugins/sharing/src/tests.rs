@@ -272,7 +272,8 @@ fn cascades_in_the_section_and_the_export() {
     assert_eq!(value(&s, "reshares_per_post"), Some(2.0));
     assert!((value(&s, "reshared_share").expect("share") - 200.0 / 3.0).abs() < 1e-9);
     assert_eq!(value(&s, "cascade_size"), Some(4.0));
-    assert_eq!(value(&s, "cascade_depth"), Some(3.0));
+    // Depths 1 (p0: direct reposts only) and 3 (p4): mean 2.
+    assert_eq!(value(&s, "cascade_depth"), Some(2.0));
     let sv = value(&s, "structural_virality").expect("sv");
     assert!((sv - (1.5 + 5.0 / 3.0) / 2.0).abs() < 1e-12);
     let e = s

@@ -15,6 +15,7 @@ pub mod config;
 pub mod context;
 pub mod graph;
 pub mod i18n;
+pub mod index;
 pub mod load;
 pub mod mask;
 pub mod model;

@@ -210,7 +210,7 @@ pub fn build_network(
     settings: NetworkSettings,
     posts: &[u32],
     handles: &rustc_hash::FxHashMap<String, u32>,
-    follow_graph: Option<&crate::context::FollowGraph>,
+    follow_graph: Option<&crate::index::FollowGraph>,
 ) -> SocialNetwork {
     let n = data.accounts.len();
     let kinds = if settings.edges.is_empty() {

@@ -19,7 +19,7 @@
 //! participants) — no map and no allocation per post or per thread, so a million posts take
 //! a few milliseconds.
 
-use crate::context::{Csr, Forest};
+use crate::index::{Csr, Forest};
 use crate::model::{AccountIx, Dataset, PostIx, PostKind, post_flags};
 
 /// One reply thread (a root with at least one reply).

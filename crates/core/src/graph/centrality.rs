@@ -7,7 +7,7 @@
 //! floating-point partial sums are added in chunk order.
 
 use super::{Network, Rng};
-use crate::context::Csr;
+use crate::index::Csr;
 use rayon::prelude::*;
 
 /// Nodes per work unit in node-wise parallel loops (fixed, so sums do not depend on threads).

@@ -18,7 +18,7 @@ pub use centrality::*;
 pub use community::*;
 pub use rng::Rng;
 
-use crate::context::Csr;
+use crate::index::Csr;
 
 /// A directed graph with optional arc weights, stored both ways.
 ///

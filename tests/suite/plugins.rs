@@ -109,7 +109,10 @@ fn good_plugin_section_in_markdown_html_and_json() {
     let md = read(&d.path().join("report.md"));
     assert!(md.contains("Word count"), "{md}");
     assert!(md.contains("Words per post"), "{md}");
-    assert!(md.contains("*word-count template*"), "its own template: {md}");
+    assert!(
+        md.contains("*word-count template*"),
+        "its own template: {md}"
+    );
     let html = read(&d.path().join("report.html"));
     assert!(html.contains("Word count") && html.contains("Words per post"));
     assert!(html.contains("<svg"), "the plugin's chart is drawn");
@@ -197,7 +200,10 @@ fn plugins_listed_in_honeycomb_toml_get_their_settings() {
     let wc = &json["sections"][0];
     assert_eq!(wc["id"], "word-count");
     assert_eq!(wc["metrics"][0]["value"], 2.5);
-    assert_eq!(wc["metrics"][1]["value"], 50.0, "long_post = 2 reached the plugin");
+    assert_eq!(
+        wc["metrics"][1]["value"], 50.0,
+        "long_post = 2 reached the plugin"
+    );
 }
 
 fn toml_string(p: &Path) -> String {
@@ -220,8 +226,14 @@ fn panicking_plugin_leaves_an_error_box_and_exit_1() {
     assert_eq!(code, 1, "{out}\n{err}");
     assert!(err.contains("plugin `panicking` failed"), "{err}");
     let md = read(&d.path().join("report.md"));
-    assert!(md.contains("the plugin panicked: deliberate failure"), "{md}");
-    assert!(md.contains("Words per post"), "the other plugin's section is there");
+    assert!(
+        md.contains("the plugin panicked: deliberate failure"),
+        "{md}"
+    );
+    assert!(
+        md.contains("Words per post"),
+        "the other plugin's section is there"
+    );
     let html = read(&d.path().join("report.html"));
     assert!(html.contains("deliberate failure"));
     assert!(
@@ -259,7 +271,10 @@ fn other_abi_version_is_refused_before_any_call() {
     assert_eq!(code, 1, "{err}");
     assert!(err.contains("ABI version 999"), "{err}");
     assert!(err.contains("speaks ABI version 1"), "{err}");
-    assert!(err.contains("rebuild the plugin against honeycomb-core"), "{err}");
+    assert!(
+        err.contains("rebuild the plugin against honeycomb-core"),
+        "{err}"
+    );
     let d = tempfile::tempdir().expect("tmp");
     let (code, _, err) = report(&fixture("basic"), d.path(), &["--plugin", s(&l.other_abi)]);
     assert_eq!(code, 1, "{err}");
@@ -349,6 +364,9 @@ fn new_plugin_scaffold_builds_and_loads() {
     );
     assert_eq!(code, 0, "{out}\n{err}");
     let md = read(&o.path().join("report.md"));
-    assert!(md.contains("link-share"), "the title names the plugin: {md}");
+    assert!(
+        md.contains("link-share"),
+        "the title names the plugin: {md}"
+    );
     assert!(md.contains("Posts with a link"), "{md}");
 }

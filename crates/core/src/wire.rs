@@ -254,7 +254,16 @@ pub fn decode(bytes: &[u8]) -> Result<Input, WireError> {
         for x in &mut s {
             *x = r.opt_str()?;
         }
-        let [handle, platform, display_name, bio, location, url, avatar, lang] = s;
+        let [
+            handle,
+            platform,
+            display_name,
+            bio,
+            location,
+            url,
+            avatar,
+            lang,
+        ] = s;
         d.accounts.push(Account {
             id,
             handle,
@@ -757,7 +766,10 @@ mod tests {
             back.config.tables["posts"].time_format("created_at"),
             Some("%Y")
         );
-        assert_eq!(back.config.plugins["word-count"]["min"].as_integer(), Some(3));
+        assert_eq!(
+            back.config.plugins["word-count"]["min"].as_integer(),
+            Some(3)
+        );
         assert!(back.config.plugins["word-count"]["when"].is_datetime());
     }
 

@@ -49,6 +49,8 @@ pub struct PluginLibrary {
     pub path: PathBuf,
     /// What it says about itself.
     pub info: PluginInfo,
+    /// `info.needs`, for [`Plugin::needs`] (leaked like the library: a few words, once).
+    needs: &'static [&'static str],
     run: RunFn,
     free: FreeFn,
 }
@@ -124,7 +126,12 @@ pub fn open(path: &Path) -> Result<PluginLibrary, LoadPluginError> {
         // SAFETY: only the address is read here; it is cast to its export_plugin! type below.
         unsafe { lib.get::<*const ()>(name) }
             .map(|s| *s)
-            .map_err(|_| err(path, format!("not a complete honeycomb plugin: `{name}` is missing")))
+            .map_err(|_| {
+                err(
+                    path,
+                    format!("not a complete honeycomb plugin: `{name}` is missing"),
+                )
+            })
     };
     let (info_p, run_p, free_p) = (
         sym("honeycomb_plugin_info")?,
@@ -170,9 +177,21 @@ pub fn open(path: &Path) -> Result<PluginLibrary, LoadPluginError> {
             ),
         ));
     }
+    let mut info = info;
+    info.name = clip(info.name.trim(), MAX_TITLE);
+    if info.name.is_empty() {
+        info.name = info.id.clone();
+    }
+    let needs: Vec<&'static str> = info
+        .needs
+        .iter()
+        .take(16)
+        .map(|n| &*Box::leak(clip(n, 64).into_boxed_str()))
+        .collect();
     Ok(PluginLibrary {
         path: path.to_path_buf(),
         info,
+        needs: Box::leak(needs.into_boxed_slice()),
         run,
         free,
     })
@@ -189,10 +208,7 @@ pub struct SharedInput {
 impl SharedInput {
     /// The bytes for this context, serialised on first use.
     fn get(&self, cx: &Context<'_>) -> Result<Arc<Vec<u8>>, String> {
-        let key = (
-            cx.data as *const _ as usize,
-            cx.config as *const _ as usize,
-        );
+        let key = (cx.data as *const _ as usize, cx.config as *const _ as usize);
         let mut c = self.cell.lock().map_err(|_| "lock poisoned".to_string())?;
         if let Some((a, b, bytes)) = c.as_ref()
             && (*a, *b) == key
@@ -288,8 +304,7 @@ fn check(s: &mut Section, info: &PluginInfo, cx: &Context<'_>) -> Result<(), Str
         }
     }
     for t in s.tables.iter().chain(&s.exports) {
-        if t.numeric.len() != t.columns.len() || t.rows.iter().any(|r| r.len() != t.columns.len())
-        {
+        if t.numeric.len() != t.columns.len() || t.rows.iter().any(|r| r.len() != t.columns.len()) {
             return Err(format!(
                 "the plugin's table `{}` has rows or column flags that do not match its {} columns",
                 clip(&t.id, 64),
@@ -311,7 +326,7 @@ impl Plugin for DynamicPlugin {
         &self.lib.info.version
     }
     fn needs(&self) -> &[&str] {
-        &[]
+        self.lib.needs
     }
     fn analyze(&self, cx: &Context<'_>) -> Result<Section, PluginError> {
         let bytes = self.input.get(cx).map_err(PluginError::Other)?;
@@ -320,13 +335,18 @@ impl Plugin for DynamicPlugin {
         match status {
             RUN_OK => {
                 let mut s: Section = serde_json::from_slice(&out).map_err(|e| {
-                    PluginError::Other(format!("the plugin returned a section that cannot be read: {e}"))
+                    PluginError::Other(format!(
+                        "the plugin returned a section that cannot be read: {e}"
+                    ))
                 })?;
                 check(&mut s, &self.lib.info, cx).map_err(PluginError::Other)?;
                 Ok(s)
             }
             RUN_ERROR => Err(PluginError::Other(text())),
-            RUN_PANIC => Err(PluginError::Other(format!("the plugin panicked: {}", text()))),
+            RUN_PANIC => Err(PluginError::Other(format!(
+                "the plugin panicked: {}",
+                text()
+            ))),
             RUN_BAD_INPUT => Err(PluginError::Other(format!(
                 "the plugin could not read its input: {}",
                 text()
@@ -346,4 +366,83 @@ pub fn section_template(lib: &PluginLibrary) -> Option<String> {
     }
     let dir = lib.path.parent()?;
     std::fs::read_to_string(dir.join("sections").join(format!("{}.md.j2", lib.info.id))).ok()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use honeycomb_core::{Config, ContextOptions, Dataset, EntityColumn, Table};
+
+    fn info() -> PluginInfo {
+        serde_json::from_str(&format!(
+            r#"{{"abi":{ABI_VERSION},"core_version":"0","id":"mine","name":"Mine","version":"1","needs":[]}}"#
+        ))
+        .expect("info")
+    }
+
+    #[test]
+    fn ids_are_checked() {
+        for good in ["a", "word-count", "x_1"] {
+            assert!(valid_id(good), "{good}");
+        }
+        for bad in ["", "A", "-x", "a b", "a/b", &"x".repeat(65)] {
+            assert!(!valid_id(bad), "{bad}");
+        }
+    }
+
+    #[test]
+    fn sections_from_libraries_are_checked() {
+        let mut d = Dataset::default();
+        d.accounts.push(Default::default());
+        let cfg = Config::default();
+        let cx = Context::new(&d, &cfg, ContextOptions::default());
+        let i = info();
+
+        let mut s = Section::new("", " ");
+        s.error = Some("x".repeat(5000));
+        check(&mut s, &i, &cx).expect("fine");
+        assert_eq!((s.id.as_str(), s.title.as_str()), ("mine", "Mine"));
+        assert_eq!(
+            s.error.as_ref().map(|e| e.chars().count()),
+            Some(MAX_ERROR + 1)
+        );
+
+        let mut s = Section::new("presence", "t");
+        let e = check(&mut s, &i, &cx).expect_err("another id");
+        assert!(e.contains("declared the id `mine`"), "{e}");
+
+        let mut s = Section::new("mine", "t");
+        s.entity_columns.push(EntityColumn::ints(
+            Entity::Account,
+            "c",
+            vec![Some(1), Some(2)],
+        ));
+        assert!(
+            check(&mut s, &i, &cx)
+                .expect_err("length")
+                .contains("2 values for 1 rows")
+        );
+
+        let mut s = Section::new("mine", "t");
+        s.tables.push(Table {
+            id: "t".into(),
+            title: "t".into(),
+            columns: vec!["a".into()],
+            numeric: vec![false],
+            rows: vec![vec!["1".into(), "2".into()]],
+            note: None,
+        });
+        assert!(check(&mut s, &i, &cx).is_err());
+    }
+
+    #[test]
+    fn missing_and_foreign_files_are_refused() {
+        let e = open(Path::new("/nonexistent/libx.so")).expect_err("missing");
+        assert!(e.to_string().ends_with("libx.so: no such file"), "{e}");
+        let d = tempfile::tempdir().expect("tmp");
+        let f = d.path().join("libtext.so");
+        std::fs::write(&f, "text").expect("write");
+        let e = open(&f).expect_err("text");
+        assert!(e.message.contains("cannot be loaded as a library"), "{e}");
+    }
 }

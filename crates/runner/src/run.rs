@@ -583,9 +583,7 @@ pub fn select_plugins_with(
 }
 
 /// Loads the plugin libraries at these paths, in order.
-pub fn open_libraries(
-    paths: &[PathBuf],
-) -> Result<Vec<crate::dynamic::PluginLibrary>, RunError> {
+pub fn open_libraries(paths: &[PathBuf]) -> Result<Vec<crate::dynamic::PluginLibrary>, RunError> {
     paths
         .iter()
         .map(|p| crate::dynamic::open(p).map_err(RunError::Plugin))

@@ -92,10 +92,7 @@ fn toml_str(s: &str) -> String {
 
 fn dependency(core: &Core) -> Result<String, ScaffoldError> {
     match core {
-        Core::Git(url) => Ok(format!(
-            "honeycomb-core = {{ git = {} }}",
-            toml_str(url)
-        )),
+        Core::Git(url) => Ok(format!("honeycomb-core = {{ git = {} }}", toml_str(url))),
         Core::Path(p) => {
             let p = if p.join("crates").join("core").join("Cargo.toml").is_file() {
                 p.join("crates").join("core")

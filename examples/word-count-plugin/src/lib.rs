@@ -5,7 +5,9 @@
 //! whitespace), and how many are longer than `[plugins.word-count] long_post` words
 //! (default 50). It is written exactly like a built-in plugin; the last line exports it.
 
-use honeycomb_core::{Chart, ChartKind, Context, Metric, Plugin, PluginError, Section, Series, Table};
+use honeycomb_core::{
+    Chart, ChartKind, Context, Metric, Plugin, PluginError, Section, Series, Table,
+};
 
 /// The plugin.
 pub struct WordCount;
@@ -39,14 +41,16 @@ impl Plugin for WordCount {
     }
 
     fn analyze(&self, cx: &Context<'_>) -> Result<Section, PluginError> {
-        let long_post = match cx.plugin_config("word-count").and_then(|t| t.get("long_post")) {
+        let long_post = match cx
+            .plugin_config("word-count")
+            .and_then(|t| t.get("long_post"))
+        {
             None => 50,
-            Some(v) => v
-                .as_integer()
-                .filter(|n| *n > 0)
-                .ok_or_else(|| {
-                    PluginError::Config("[plugins.word-count] long_post: expected a whole number above 0".into())
-                })? as usize,
+            Some(v) => v.as_integer().filter(|n| *n > 0).ok_or_else(|| {
+                PluginError::Config(
+                    "[plugins.word-count] long_post: expected a whole number above 0".into(),
+                )
+            })? as usize,
         };
         let mut counts = [0u64; BUCKETS.len() + 1];
         let (mut posts, mut words, mut long) = (0u64, 0u64, 0u64);
@@ -55,7 +59,10 @@ impl Plugin for WordCount {
             posts += 1;
             words += n as u64;
             long += (n > long_post) as u64;
-            let b = BUCKETS.iter().position(|&max| n <= max).unwrap_or(BUCKETS.len());
+            let b = BUCKETS
+                .iter()
+                .position(|&max| n <= max)
+                .unwrap_or(BUCKETS.len());
             counts[b] += 1;
         }
         if posts == 0 {
@@ -90,8 +97,16 @@ impl Plugin for WordCount {
         let labels: Vec<String> = (0..counts.len()).map(bucket_label).collect();
         s.tables.push(Table {
             id: "lengths".into(),
-            title: cx.t("Posts by length in words", "Berichten naar lengte in woorden").into(),
-            columns: vec![cx.t("Words", "Woorden").into(), cx.t("Posts", "Berichten").into()],
+            title: cx
+                .t(
+                    "Posts by length in words",
+                    "Berichten naar lengte in woorden",
+                )
+                .into(),
+            columns: vec![
+                cx.t("Words", "Woorden").into(),
+                cx.t("Posts", "Berichten").into(),
+            ],
             numeric: vec![false, true],
             rows: labels
                 .iter()
@@ -103,7 +118,12 @@ impl Plugin for WordCount {
         s.charts.push(Chart {
             id: "lengths".into(),
             title: cx.t("Posts by length", "Berichten naar lengte").into(),
-            description: cx.t("Number of posts per length bucket, in words.", "Aantal berichten per lengteklasse, in woorden.").into(),
+            description: cx
+                .t(
+                    "Number of posts per length bucket, in words.",
+                    "Aantal berichten per lengteklasse, in woorden.",
+                )
+                .into(),
             x_label: cx.t("words", "woorden").into(),
             y_label: cx.t("posts", "berichten").into(),
             kind: ChartKind::Bar {
@@ -118,4 +138,7 @@ impl Plugin for WordCount {
     }
 }
 
-honeycomb_core::export_plugin!(WordCount, template = include_str!("../sections/word-count.md.j2"));
+honeycomb_core::export_plugin!(
+    WordCount,
+    template = include_str!("../sections/word-count.md.j2")
+);

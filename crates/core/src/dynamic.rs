@@ -267,6 +267,12 @@ pub mod guest {
         opts.period = input.period;
         let cx = Context::new(&input.data, &input.config, opts);
         let out = catch_unwind(AssertUnwindSafe(|| plugin.analyze(&cx)));
+        drop(cx);
+        // Freeing millions of strings takes a while: do it after answering, on a thread of
+        // its own (the runner may exit first, which frees it all the same).
+        let _ = std::thread::Builder::new()
+            .name("honeycomb-plugin-free".into())
+            .spawn(move || drop(input));
         match out {
             Ok(Ok(section)) => match serde_json::to_vec::<Section>(&section) {
                 Ok(b) => result(RUN_OK, b),

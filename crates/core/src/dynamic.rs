@@ -262,9 +262,10 @@ pub mod guest {
             Err(e) => return result(RUN_BAD_INPUT, e.to_string().into_bytes()),
         };
         let plugin = make();
-        let mut opts = ContextOptions::default();
-        opts.lang = Some(input.lang);
-        opts.period = input.period;
+        let opts = ContextOptions {
+            lang: Some(input.lang),
+            period: input.period,
+        };
         let cx = Context::new(&input.data, &input.config, opts);
         let out = catch_unwind(AssertUnwindSafe(|| plugin.analyze(&cx)));
         drop(cx);

@@ -122,28 +122,22 @@ pub fn open(path: &Path) -> Result<PluginLibrary, LoadPluginError> {
             ),
         ));
     }
-    let sym = |name: &str| -> Result<*const (), LoadPluginError> {
-        // SAFETY: only the address is read here; it is cast to its export_plugin! type below.
-        unsafe { lib.get::<*const ()>(name) }
-            .map(|s| *s)
-            .map_err(|_| {
-                err(
-                    path,
-                    format!("not a complete honeycomb plugin: `{name}` is missing"),
-                )
-            })
+    let missing = |name: &str| {
+        err(
+            path,
+            format!("not a complete honeycomb plugin: `{name}` is missing"),
+        )
     };
-    let (info_p, run_p, free_p) = (
-        sym("honeycomb_plugin_info")?,
-        sym("honeycomb_plugin_run")?,
-        sym("honeycomb_plugin_free")?,
-    );
-    // SAFETY: the ABI version matched, so these symbols have the types of this version.
+    // SAFETY: the ABI version matched, so these symbols have the types export_plugin!
+    // generates for this version.
     let (info_fn, run, free) = unsafe {
         (
-            std::mem::transmute::<*const (), InfoFn>(info_p),
-            std::mem::transmute::<*const (), RunFn>(run_p),
-            std::mem::transmute::<*const (), FreeFn>(free_p),
+            *lib.get::<InfoFn>("honeycomb_plugin_info")
+                .map_err(|_| missing("honeycomb_plugin_info"))?,
+            *lib.get::<RunFn>("honeycomb_plugin_run")
+                .map_err(|_| missing("honeycomb_plugin_run"))?,
+            *lib.get::<FreeFn>("honeycomb_plugin_free")
+                .map_err(|_| missing("honeycomb_plugin_free"))?,
         )
     };
     // SAFETY: a buffer returned by the library, copied, then given back to it once.
@@ -197,11 +191,14 @@ pub fn open(path: &Path) -> Result<PluginLibrary, LoadPluginError> {
     })
 }
 
+/// The bytes, with the addresses of the dataset and configuration they were made from.
+type Cached = (usize, usize, Arc<Vec<u8>>);
+
 /// The serialised dataset, shared by the dynamic plugins of one run: made by the first that
 /// needs it, for the context it was made from.
 #[derive(Default)]
 pub struct SharedInput {
-    cell: Mutex<Option<(usize, usize, Arc<Vec<u8>>)>>,
+    cell: Mutex<Option<Cached>>,
     took: Mutex<Option<std::time::Duration>>,
 }
 

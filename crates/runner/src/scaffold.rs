@@ -248,8 +248,11 @@ impl Plugin for {ty} {{
     }}
 }}
 
-// The C-ABI functions honeycomb loads, with the section template inside the library.
-honeycomb_core::export_plugin!({ty}, template = include_str!("../sections/{name}.md.j2"));
+/// The section's Markdown template, shipped inside the library.
+const TEMPLATE: &str = include_str!("../sections/{name}.md.j2");
+
+// The C-ABI functions honeycomb loads.
+honeycomb_core::export_plugin!({ty}, template = TEMPLATE);
 "#
     )
 }
@@ -259,16 +262,15 @@ fn test_rs(name: &str, ty: &str, krate: &str) -> String {
         r#"//! Runs the plugin on a tiny dataset made in the test.
 
 use honeycomb_core::{{Config, Context, ContextOptions, Dataset, Plugin, Post}};
+
 use {krate}::{ty};
 
 #[test]
 fn counts_posts_with_a_link() {{
     let mut data = Dataset::default();
     data.accounts.push(Default::default());
-    for (i, url) in [Some("https://example.org"), None, None, Some("https://example.com")]
-        .into_iter()
-        .enumerate()
-    {{
+    let urls = [Some("https://example.org"), None, None, Some("https://example.com")];
+    for (i, url) in urls.into_iter().enumerate() {{
         let mut p = Post {{
             id: i.to_string().into(),
             ..Post::default()

@@ -8,6 +8,7 @@ mod communities;
 mod escaping;
 mod loading;
 mod networks;
+mod plugins;
 mod reports;
 mod shared_data;
 

@@ -8,7 +8,7 @@ use crate::model::TableKind;
 use crate::problem::{Level, Problem};
 use jiff::civil::Date;
 use jiff::tz::TimeZone;
-use serde::Deserialize;
+use serde::{Deserialize, Serialize};
 use std::collections::BTreeMap;
 use std::path::Path;
 
@@ -16,7 +16,7 @@ use std::path::Path;
 pub const CONFIG_FILE: &str = "honeycomb.toml";
 
 /// The whole configuration file.
-#[derive(Debug, Clone, Default, Deserialize)]
+#[derive(Debug, Clone, Default, Deserialize, Serialize)]
 #[serde(deny_unknown_fields)]
 #[non_exhaustive]
 pub struct Config {
@@ -32,7 +32,7 @@ pub struct Config {
 }
 
 /// `[report]`.
-#[derive(Debug, Clone, Default, Deserialize)]
+#[derive(Debug, Clone, Default, Deserialize, Serialize)]
 #[serde(deny_unknown_fields)]
 #[non_exhaustive]
 pub struct ReportConfig {
@@ -50,10 +50,14 @@ pub struct ReportConfig {
     /// Competitors' accounts (ids or handles), for share of voice.
     #[serde(default)]
     pub competitors: Vec<String>,
+    /// Plugin libraries to load (paths relative to the data folder), as `--plugin` does.
+    /// Loading a plugin runs its code with the rights of the user who runs honeycomb.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub plugins: Vec<String>,
 }
 
 /// `[tables.NAME]`: where a table is and how its columns map onto the model.
-#[derive(Debug, Clone, Default, Deserialize)]
+#[derive(Debug, Clone, Default, Deserialize, Serialize)]
 #[non_exhaustive]
 pub struct TableMapping {
     /// File or folder, relative to the data folder.

@@ -13,6 +13,7 @@
 pub mod builder;
 pub mod config;
 pub mod context;
+pub mod dynamic;
 pub mod graph;
 pub mod i18n;
 pub mod index;
@@ -28,6 +29,7 @@ pub mod settings;
 pub mod text;
 pub mod threads;
 pub mod time;
+pub mod wire;
 
 pub use builder::SectionBuilder;
 pub use config::{Config, Period};

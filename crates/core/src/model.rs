@@ -5,7 +5,7 @@
 //! point at nothing are not kept as indexes: they are counted in [`LoadSummary`] and, for
 //! replies, remembered with a flag so that a reply to a missing post still counts as a reply.
 
-use serde::Serialize;
+use serde::{Deserialize, Serialize};
 use std::collections::BTreeMap;
 
 /// Index of an account in [`Dataset::accounts`].
@@ -522,7 +522,7 @@ impl TableKind {
 }
 
 /// What loading noticed: counts that the report states.
-#[derive(Debug, Clone, Default, PartialEq, Serialize)]
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
 pub struct LoadSummary {
     /// Files read per table, relative to the data folder.
     pub files: BTreeMap<String, Vec<String>>,

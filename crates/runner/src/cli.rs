@@ -63,14 +63,39 @@ pub enum Command {
         /// Print the time each stage took to standard error.
         #[arg(long)]
         timings: bool,
+        /// Load a plugin library (a cdylib built with `honeycomb_core::export_plugin!`);
+        /// repeatable. Loading a plugin runs its code with your rights: load only plugins you trust.
+        #[arg(long = "plugin", value_name = "LIB")]
+        plugins: Vec<PathBuf>,
     },
     /// Check a data folder: every problem as file:line:column: message; exit 1 if any error.
     Validate {
         /// The data folder.
         data: PathBuf,
     },
-    /// List the built-in plugins, their versions and the tables they read.
-    Plugins,
+    /// List the built-in plugins, their versions and the tables they read, and what each
+    /// `--plugin LIB` provides (or why it cannot be loaded).
+    Plugins {
+        /// A plugin library to describe; repeatable. Loading it runs its code with your rights.
+        #[arg(long = "plugin", value_name = "LIB")]
+        plugins: Vec<PathBuf>,
+    },
+    /// Create a plugin crate that builds and loads as generated: NAME/ with Cargo.toml,
+    /// src/lib.rs (a sample metric), a test, a section template and a README.
+    NewPlugin {
+        /// The plugin's name: lowercase letters, digits and `-` (also its id).
+        name: String,
+        /// The folder to create the crate in (default: the current folder).
+        #[arg(long, default_value = ".")]
+        path: PathBuf,
+        /// The honeycomb-core crate to depend on: a path to `crates/core` of a honeycomb
+        /// checkout (default: the checkout this binary was built from, if it still exists).
+        #[arg(long, value_name = "DIR")]
+        core_path: Option<PathBuf>,
+        /// Depend on honeycomb-core from this git repository instead of a path.
+        #[arg(long, value_name = "URL", conflicts_with = "core_path")]
+        core_git: Option<String>,
+    },
 }
 
 /// The stage that is running, with its start.
@@ -193,6 +218,7 @@ fn dispatch(cmd: Command, out: &mut dyn Write, err: &mut dyn Write) -> Result<i3
             lenient,
             keep_going,
             timings,
+            plugins,
         } => {
             let mut opts = ReportOptions::new(data, dir);
             opts.formats = Formats::parse(&format).map_err(|e| format!("--format: {e}"))?;
@@ -202,23 +228,91 @@ fn dispatch(cmd: Command, out: &mut dyn Write, err: &mut dyn Write) -> Result<i3
             opts.period = period;
             opts.lenient = lenient;
             opts.keep_going = keep_going;
+            opts.plugins = plugins;
             Ok(report(&opts, timings, out, err))
         }
         Command::Validate { data } => Ok(validate(&data, out, err)),
-        Command::Plugins => {
-            for p in registry::builtin() {
-                let _ = writeln!(
-                    out,
-                    "{:<15} {:<8} {} (reads: {})",
-                    p.id(),
-                    p.version(),
-                    p.name(),
-                    p.needs().join(", ")
-                );
+        Command::Plugins { plugins } => Ok(list_plugins(&plugins, out, err)),
+        Command::NewPlugin {
+            name,
+            path,
+            core_path,
+            core_git,
+        } => {
+            let core = match (core_path, core_git) {
+                (_, Some(url)) => crate::scaffold::Core::Git(url),
+                (Some(p), None) => crate::scaffold::Core::Path(p),
+                (None, None) => crate::scaffold::Core::BuiltFrom,
+            };
+            match crate::scaffold::new_plugin(&name, &path, &core) {
+                Ok(dir) => {
+                    let _ = writeln!(out, "Created the plugin crate {}", dir.display());
+                    let _ = writeln!(
+                        out,
+                        "Build it:  cd {} && cargo build --release",
+                        dir.display()
+                    );
+                    let _ = writeln!(
+                        out,
+                        "Use it:    honeycomb report DATA --plugin {}",
+                        dir.join("target")
+                            .join("release")
+                            .join(crate::scaffold::library_file(&name))
+                            .display()
+                    );
+                    Ok(0)
+                }
+                Err(crate::scaffold::ScaffoldError::Usage(m)) => Err(m),
+                Err(e) => {
+                    let _ = writeln!(err, "error: {e}");
+                    Ok(1)
+                }
             }
-            Ok(0)
         }
     }
+}
+
+/// `honeycomb plugins [--plugin LIB]…`: exit 1 when a library cannot be loaded.
+fn list_plugins(libs: &[PathBuf], out: &mut dyn Write, err: &mut dyn Write) -> i32 {
+    for p in registry::builtin() {
+        let _ = writeln!(
+            out,
+            "{:<15} {:<8} {} (reads: {})",
+            p.id(),
+            p.version(),
+            p.name(),
+            p.needs().join(", ")
+        );
+    }
+    let mut code = 0;
+    for path in libs {
+        match crate::dynamic::open(path) {
+            Ok(lib) => {
+                let i = &lib.info;
+                let _ = writeln!(
+                    out,
+                    "{:<15} {:<8} {} (reads: {}; library {}, ABI {}, honeycomb-core {}{})",
+                    i.id,
+                    i.version,
+                    i.name,
+                    i.needs.join(", "),
+                    path.display(),
+                    i.abi,
+                    i.core_version,
+                    if crate::dynamic::section_template(&lib).is_some() {
+                        ", own section template"
+                    } else {
+                        ""
+                    }
+                );
+            }
+            Err(e) => {
+                let _ = writeln!(err, "error: {e}");
+                code = 1;
+            }
+        }
+    }
+    code
 }
 
 fn print_load_error(e: &LoadError, err: &mut dyn Write) {

@@ -7,9 +7,11 @@
 pub mod charts;
 pub mod cli;
 pub mod demo;
+pub mod dynamic;
 pub mod graphfile;
 pub mod output;
 pub mod registry;
 pub mod render;
 pub mod report;
 pub mod run;
+pub mod scaffold;

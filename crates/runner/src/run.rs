@@ -101,6 +101,8 @@ pub struct ReportOptions {
     pub lenient: bool,
     /// Exit 0 even when a plugin failed.
     pub keep_going: bool,
+    /// Plugin libraries to load (`--plugin LIB`), besides `[report] plugins`.
+    pub plugins: Vec<PathBuf>,
 }
 
 impl ReportOptions {
@@ -116,6 +118,7 @@ impl ReportOptions {
             period: None,
             lenient: false,
             keep_going: false,
+            plugins: Vec::new(),
         }
     }
 }
@@ -150,6 +153,9 @@ pub enum RunError {
     /// Writing failed.
     #[error("writing the report failed: {0}")]
     Io(String),
+    /// A plugin library cannot be loaded.
+    #[error(transparent)]
+    Plugin(#[from] crate::dynamic::LoadPluginError),
 }
 
 /// Progress reporting, one stage at a time.
@@ -546,7 +552,48 @@ pub fn load(data: &Path, lenient: bool) -> Result<Loaded, LoadError> {
 
 /// Resolves which plugins run (`--only`), in registry order.
 pub fn select_plugins(only: Option<&[String]>) -> Result<Vec<Box<dyn Plugin>>, RunError> {
-    let all = registry::builtin();
+    select_with(registry::builtin(), only)
+}
+
+/// The built-in plugins and those of the libraries, or the ones `--only` names. A library
+/// whose plugin id is taken (by a built-in plugin or an earlier library) is refused.
+pub fn select_plugins_with(
+    only: Option<&[String]>,
+    libraries: &[crate::dynamic::PluginLibrary],
+    input: &std::sync::Arc<crate::dynamic::SharedInput>,
+) -> Result<Vec<Box<dyn Plugin>>, RunError> {
+    let mut all = registry::builtin();
+    for lib in libraries {
+        if let Some(p) = all.iter().find(|p| p.id() == lib.info.id) {
+            return Err(RunError::Plugin(crate::dynamic::LoadPluginError {
+                path: lib.path.clone(),
+                message: format!(
+                    "its id `{}` is already taken by the plugin `{}`; give the plugin another id",
+                    lib.info.id,
+                    p.name()
+                ),
+            }));
+        }
+        all.push(Box::new(crate::dynamic::DynamicPlugin::new(
+            lib.clone(),
+            input.clone(),
+        )));
+    }
+    select_with(all, only)
+}
+
+/// Loads the plugin libraries at these paths, in order.
+pub fn open_libraries(paths: &[PathBuf]) -> Result<Vec<crate::dynamic::PluginLibrary>, RunError> {
+    paths
+        .iter()
+        .map(|p| crate::dynamic::open(p).map_err(RunError::Plugin))
+        .collect()
+}
+
+fn select_with(
+    all: Vec<Box<dyn Plugin>>,
+    only: Option<&[String]>,
+) -> Result<Vec<Box<dyn Plugin>>, RunError> {
     let Some(only) = only else { return Ok(all) };
     for id in only {
         if !all.iter().any(|p| p.id() == id) {
@@ -748,11 +795,29 @@ fn add_graph_files<'a>(out: &mut OutputSet<'a>, cx: &'a Context<'a>, sections_fu
 /// Runs `honeycomb report`.
 pub fn run_report(opts: &ReportOptions, progress: &dyn Progress) -> Result<Outcome, RunError> {
     let mut timings = Vec::new();
-    let templates = match &opts.templates {
+    let mut templates = match &opts.templates {
         Some(dir) => Templates::with_overrides(dir).map_err(|e| RunError::Usage(e.0))?,
         None => Templates::embedded(),
     };
-    let plugins = select_plugins(opts.only.as_deref())?;
+    // Plugin libraries: `--plugin` paths, then `[report] plugins` of honeycomb.toml (relative
+    // to the data folder). A config that cannot be read here is reported by the load below.
+    let mut paths = opts.plugins.clone();
+    if let Ok(cfg) = Config::load(&opts.data) {
+        paths.extend(cfg.report.plugins.iter().map(|p| opts.data.join(p)));
+    }
+    let libraries = open_libraries(&paths)?;
+    for lib in &libraries {
+        let name = format!("sections/{}.md.j2", lib.info.id);
+        let overridden = opts
+            .templates
+            .as_ref()
+            .is_some_and(|d| d.join(&name).is_file());
+        if !overridden && let Some(src) = crate::dynamic::section_template(lib) {
+            templates.insert(&name, src);
+        }
+    }
+    let shared_input = std::sync::Arc::new(crate::dynamic::SharedInput::default());
+    let plugins = select_plugins_with(opts.only.as_deref(), &libraries, &shared_input)?;
     if let (Ok(a), Ok(b)) = (opts.data.canonicalize(), opts.out.canonicalize())
         && a == b
     {
@@ -799,6 +864,9 @@ pub fn run_report(opts: &ReportOptions, progress: &dyn Progress) -> Result<Outco
         &mut timings,
     )?;
     timings.extend(done.plugin_times);
+    if let Some(d) = shared_input.took() {
+        timings.push(("serialise data for plugin libraries".to_string(), d));
+    }
     release(data);
     Ok(Outcome {
         report: done.report,

@@ -14,6 +14,7 @@ pub mod builder;
 pub mod config;
 pub mod context;
 pub mod graph;
+pub mod import;
 pub mod i18n;
 pub mod load;
 pub mod mask;

@@ -353,14 +353,9 @@ pub(super) fn import(t: &mut Tables<'_>) {
     }
 
     // Everything else is noted once.
-    let mut seen_dirs: HashSet<String> = HashSet::new();
+    t.ignore_folders("media the report does not use");
     for rel in &files {
-        if let Some((dir, _)) = rel.split_once('/') {
-            if seen_dirs.insert(dir.to_string()) {
-                let n = files.iter().filter(|f| f.starts_with(&format!("{dir}/"))).count();
-                t.ignored.push(t.path(dir));
-                t.note(dir, "ignored-file", format!("folder not read ({n} files: media the report does not use)"));
-            }
+        if rel.contains('/') {
             continue;
         }
         let known = [

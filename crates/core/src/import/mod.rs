@@ -461,6 +461,25 @@ impl<'s> Tables<'s> {
             .collect()
     }
 
+    /// Notes each folder directly under the export's root, which no importer reads.
+    pub(crate) fn ignore_folders(&mut self, why: &str) {
+        let prefix = if self.root.is_empty() {
+            String::new()
+        } else {
+            format!("{}/", self.root)
+        };
+        let dirs: Vec<String> = self
+            .src
+            .dirs()
+            .filter_map(|d| d.strip_prefix(&prefix).map(str::to_string))
+            .filter(|d| !d.is_empty() && !d.contains('/'))
+            .collect();
+        for d in dirs {
+            self.ignored.push(self.path(&d));
+            self.note(&d, "ignored-file", format!("folder not read ({why})"));
+        }
+    }
+
     /// Reads a file as UTF-8 text (a byte-order mark is dropped); a problem otherwise.
     pub(crate) fn text(&mut self, rel: &str) -> Option<String> {
         let full = self.path(rel);

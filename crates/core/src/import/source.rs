@@ -18,6 +18,8 @@ pub struct Source {
     pub label: String,
     /// Every file, relative path → where to find it, sorted.
     files: BTreeMap<String, Entry>,
+    /// Every folder (also those whose files lie too deep to be listed), sorted.
+    dirs: std::collections::BTreeSet<String>,
     kind: Kind,
 }
 
@@ -118,20 +120,26 @@ impl Source {
                     e.file_type().is_dir() && e.path().join(crate::load::REPORT_MARKER).exists();
                 e.depth() == 0 || !(hidden || report)
             });
+        let mut dirs = std::collections::BTreeSet::new();
         for e in walker.flatten() {
-            if e.file_type().is_file()
+            if e.depth() > 0
                 && let Ok(rel) = e.path().strip_prefix(root)
             {
                 let rel: Vec<String> = rel
                     .components()
                     .map(|c| c.as_os_str().to_string_lossy().into_owned())
                     .collect();
-                files.insert(rel.join("/"), Entry::Disk);
+                if e.file_type().is_file() {
+                    files.insert(rel.join("/"), Entry::Disk);
+                } else if e.file_type().is_dir() {
+                    dirs.insert(rel.join("/"));
+                }
             }
         }
         Source {
             label,
             files,
+            dirs,
             kind: Kind::Dir(root.to_path_buf()),
         }
     }
@@ -223,6 +231,7 @@ impl Source {
         }
         Ok(Source {
             label,
+            dirs: parents(&files),
             files,
             kind: Kind::Zip(path.to_path_buf()),
         })
@@ -303,6 +312,7 @@ impl Source {
         }
         Ok(Source {
             label,
+            dirs: parents(&files),
             files,
             kind: Kind::Mem,
         })
@@ -311,6 +321,11 @@ impl Source {
     /// Every file, sorted.
     pub fn files(&self) -> impl Iterator<Item = &str> {
         self.files.keys().map(String::as_str)
+    }
+
+    /// Every folder, sorted.
+    pub fn dirs(&self) -> impl Iterator<Item = &str> {
+        self.dirs.iter().map(String::as_str)
     }
 
     /// Whether the file exists.
@@ -341,6 +356,21 @@ impl Source {
             _ => Err("not kept from the archive (only .js, .json, .csv and .toml files are read)".into()),
         }
     }
+}
+
+/// The folders of a list of files.
+fn parents(files: &BTreeMap<String, Entry>) -> std::collections::BTreeSet<String> {
+    let mut out = std::collections::BTreeSet::new();
+    for f in files.keys() {
+        let mut p = f.as_str();
+        while let Some((d, _)) = p.rsplit_once('/') {
+            if !out.insert(d.to_string()) {
+                break;
+            }
+            p = d;
+        }
+    }
+    out
 }
 
 fn read_block(r: &mut impl Read, buf: &mut [u8; 512]) -> std::io::Result<bool> {

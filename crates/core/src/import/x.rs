@@ -13,7 +13,8 @@
 //! | following.js | follows: owner → account; the owner's `following` |
 //! | like.js | ratings (kind like) of the owner's own posts; likes of other posts are counted |
 //!
-//! Accounts met in posts (mentioned, replied to) are added with their handle and name.
+//! Other accounts (followers, people replied to) are known by id only: the archive has no
+//! profile for them, so they are left to the loader as accounts without a profile.
 
 use super::{Tables, each_element, json_list, s, shown, unknown_scalars};
 use crate::model::TableKind;
@@ -217,15 +218,27 @@ fn tweet(
         }
     }
     let hashtags = list("hashtags", "text");
-    let urls: Vec<String> = ent
+    let mut text = text;
+    let mut urls: Vec<String> = Vec::new();
+    for u in ent
         .and_then(|e| e.get("urls"))
         .and_then(Value::as_array)
-        .map(|a| {
-            a.iter()
-                .filter_map(|u| s(u, "expanded_url").or_else(|| s(u, "url")).map(|x| x.into_owned()))
-                .collect()
-        })
-        .unwrap_or_default();
+        .map(Vec::as_slice)
+        .unwrap_or_default()
+    {
+        let short = s(u, "url").unwrap_or_default();
+        match s(u, "expanded_url") {
+            Some(long) => {
+                // The text shows the link as the reader saw it, not the t.co redirect.
+                if !short.is_empty() {
+                    text = text.replace(&*short, &long);
+                }
+                urls.push(long.into_owned());
+            }
+            None if !short.is_empty() => urls.push(short.into_owned()),
+            None => {}
+        }
+    }
     let media_list = v
         .get("extended_entities")
         .or(ent)
@@ -335,17 +348,10 @@ pub(super) fn import(t: &mut Tables<'_>) {
     let mut likes: Vec<String> = Vec::new();
     let mut notes: Vec<(i64, String, u64, String)> = Vec::new();
     let (mut had_followers, mut had_following) = (false, false);
-    let mut seen_dirs: HashSet<String> = HashSet::new();
 
+    t.ignore_folders("media and other data the report does not use");
     for rel in &files {
         if rel.contains('/') {
-            // Media and other folders of the archive: one note per folder.
-            let dir = rel.split('/').next().unwrap_or(rel).to_string();
-            if seen_dirs.insert(dir.clone()) {
-                let n = files.iter().filter(|f| f.starts_with(&format!("{dir}/"))).count();
-                t.ignored.push(t.path(&dir));
-                t.note(&dir, "ignored-file", format!("folder not read ({n} files: media and other data the report does not use)"));
-            }
             continue;
         }
         let name = rel.as_str();
@@ -391,6 +397,7 @@ pub(super) fn import(t: &mut Tables<'_>) {
                 }
             });
         } else if is_part(name, "note-tweet") {
+            t.fed(TableKind::Posts, &t.path(rel));
             read_ytd(t, rel, Some("noteTweet"), |t, v, line| {
                 let core = v.get("core");
                 let text = core.and_then(|c| s(c, "text")).unwrap_or_default().into_owned();
@@ -502,7 +509,6 @@ pub(super) fn import(t: &mut Tables<'_>) {
         acc.push(("following", following.len().to_string()));
     }
     let mut fields: Vec<(&str, String)> = Vec::new();
-    let mut seen_acc: HashSet<String> = HashSet::new();
     for (k, v) in acc {
         if !fields.iter().any(|(n, _)| *n == k) {
             fields.push((k, v));
@@ -510,17 +516,6 @@ pub(super) fn import(t: &mut Tables<'_>) {
     }
     let accounts = t.table(TableKind::Accounts);
     accounts.push(fields);
-    seen_acc.insert(owner.clone());
-    for (id, (h, name)) in &met {
-        if seen_acc.insert(id.clone()) {
-            accounts.push(vec![
-                ("id", id.clone()),
-                ("handle", h.clone()),
-                ("platform", "x".into()),
-                ("display_name", name.clone()),
-            ]);
-        }
-    }
 
     // Posts.
     let mut post_ids: HashSet<String> = HashSet::new();

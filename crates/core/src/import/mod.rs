@@ -67,7 +67,7 @@ pub enum Detected {
 pub fn detect(path: &Path) -> Result<Detected, String> {
     if !path.exists() {
         return Err(format!(
-            "{}: not found (expected a data folder, or an export: a folder, .zip or .tar.gz)",
+            "{}: not a folder (nothing found there): expected a data folder, or an export (X/Twitter or Mastodon archive) as a folder, .zip or .tar.gz",
             path.display()
         ));
     }

@@ -484,7 +484,7 @@ pub(super) fn import(t: &mut Tables<'_>) {
             let hit = by_time.get(ts).and_then(|c| {
                 c.iter().copied().find(|&i| {
                     let short = tweets[i].text.trim_end_matches('…');
-                    let short = short.rsplit_once(" https://t.co/").map_or(short, |(a, _)| a);
+                    let short = short.rsplit_once(" http").map_or(short, |(a, _)| a);
                     let short = short.trim_end_matches('…').trim();
                     !short.is_empty() && text.starts_with(short)
                 })

@@ -25,7 +25,10 @@ fn kinds_in_report(out: &Path) -> BTreeMap<String, u64> {
     let text = read(&out.join("metrics/posts.csv"));
     let mut lines = text.lines();
     let header: Vec<&str> = lines.next().expect("header").split(',').collect();
-    let k = header.iter().position(|h| *h == "kind").expect("kind column");
+    let k = header
+        .iter()
+        .position(|h| *h == "kind")
+        .expect("kind column");
     let mut counts = BTreeMap::new();
     for l in lines {
         let kind = l.split(',').nth(k).expect("kind").to_string();
@@ -61,7 +64,9 @@ fn x_archive_report_counts_equal_the_archive_files() {
     let retweets = tweets
         .iter()
         .filter(|t| {
-            t["full_text"].as_str().is_some_and(|x| x.starts_with("RT @"))
+            t["full_text"]
+                .as_str()
+                .is_some_and(|x| x.starts_with("RT @"))
                 || t.get("retweeted_status").is_some()
         })
         .count() as u64;
@@ -78,8 +83,16 @@ fn x_archive_report_counts_equal_the_archive_files() {
     let kinds = kinds_in_report(&out);
     let total: u64 = kinds.values().sum();
     assert_eq!(total, tweets.len() as u64, "{kinds:?}");
-    assert_eq!(kinds.get("reply").copied().unwrap_or(0), replies, "{kinds:?}");
-    assert_eq!(kinds.get("repost").copied().unwrap_or(0), retweets, "{kinds:?}");
+    assert_eq!(
+        kinds.get("reply").copied().unwrap_or(0),
+        replies,
+        "{kinds:?}"
+    );
+    assert_eq!(
+        kinds.get("repost").copied().unwrap_or(0),
+        retweets,
+        "{kinds:?}"
+    );
     let posts_row = report["data"]["tables"]
         .as_array()
         .expect("tables")
@@ -87,8 +100,14 @@ fn x_archive_report_counts_equal_the_archive_files() {
         .find(|t| t["table"] == "posts")
         .and_then(|t| t["rows"].as_u64());
     assert_eq!(posts_row, Some(tweets.len() as u64));
-    assert_eq!(metric(&report, "relationships", "relationships.followers"), followers);
-    assert_eq!(metric(&report, "relationships", "relationships.following"), following);
+    assert_eq!(
+        metric(&report, "relationships", "relationships.followers"),
+        followers
+    );
+    assert_eq!(
+        metric(&report, "relationships", "relationships.following"),
+        following
+    );
     // The archive owner (inferred from the replies to its own tweets) is the brand.
     assert_eq!(report["meta"]["brand"][0], "@milahu104");
     // And the other way round: what the report calls replies are exactly the archive's.
@@ -144,7 +163,10 @@ fn x_archive_maps_every_kind_of_tweet() {
         ]
     );
     let p = &d.posts[0];
-    assert_eq!(&*p.text, "New roast & more #Coffee https://acme.example/roast");
+    assert_eq!(
+        &*p.text,
+        "New roast & more #Coffee https://acme.example/roast"
+    );
     assert_eq!(p.created_at, 1_767_603_600); // 2026-01-05T09:00:00Z
     assert_eq!((p.likes, p.reposts), (Some(12), Some(3)));
     assert_eq!(p.hashtags(), [Box::from("coffee")]);
@@ -161,7 +183,11 @@ fn x_archive_maps_every_kind_of_tweet() {
     assert_eq!(d.ratings.len(), 1);
     // Unknown files and folders are noted, not errors.
     let notes: Vec<String> = loaded.problems.iter().map(|p| p.to_string()).collect();
-    for f in ["data/ad-engagements.js", "data/tweets_media", "data/phone-number.js"] {
+    for f in [
+        "data/ad-engagements.js",
+        "data/tweets_media",
+        "data/phone-number.js",
+    ] {
         assert!(notes.iter().any(|n| n.starts_with(f)), "{f}: {notes:#?}");
     }
 }
@@ -202,7 +228,10 @@ fn x_archive_bad_records_are_reported_with_their_place() {
         err.contains("data/tweets.js:25:0: tweet 1700000000000000002: `created_at` is `yesterday`: expected the archive's date format"),
         "{err}"
     );
-    assert!(err.contains("`favorite_count` is `two`: expected a whole number"), "{err}");
+    assert!(
+        err.contains("`favorite_count` is `two`: expected a whole number"),
+        "{err}"
+    );
     // Lenient: the two are skipped and counted, the rest is reported.
     let out = dir.path().join("report");
     let (code, _, err) = run(&["report", s(&arch), "--out", s(&out), "--lenient"]);
@@ -212,7 +241,11 @@ fn x_archive_bad_records_are_reported_with_their_place() {
     assert_eq!(report["data"]["skipped"]["bad-timestamp"], 1);
     assert_eq!(report["data"]["skipped"]["bad-number"], 1);
     // A cut file is an error at the place where it breaks, not a panic.
-    std::fs::write(&tweets, "window.YTD.tweets.part0 = [ { \"tweet\" : { \"id_str\" : \"1\" ").expect("write");
+    std::fs::write(
+        &tweets,
+        "window.YTD.tweets.part0 = [ { \"tweet\" : { \"id_str\" : \"1\" ",
+    )
+    .expect("write");
     let (code, _, err) = run(&["validate", s(&arch)]);
     assert_eq!(code, 1);
     assert!(err.contains("data/tweets.js:1:"), "{err}");
@@ -238,8 +271,16 @@ fn extra(d: &Dataset, column: &str, id: &str) -> String {
 fn mastodon_archive_imports_exactly() {
     let loaded = load_path(&fixture("mastodon-archive"), &LoadOptions::default()).expect("loads");
     let d = &loaded.data;
-    assert!(loaded.problems.iter().all(|p| p.level == honeycomb_core::Level::Note));
-    assert_eq!(loaded.config.report.brand, vec!["acme@coffee.example".to_string()]);
+    assert!(
+        loaded
+            .problems
+            .iter()
+            .all(|p| p.level == honeycomb_core::Level::Note)
+    );
+    assert_eq!(
+        loaded.config.report.brand,
+        vec!["acme@coffee.example".to_string()]
+    );
     let me = &d.accounts[0];
     assert_eq!(&*me.id, "acme@coffee.example");
     assert_eq!(me.display_name.as_deref(), Some("Acme Coffee ☕"));
@@ -263,7 +304,9 @@ fn mastodon_archive_imports_exactly() {
     assert_eq!(p.hashtags(), [Box::from("coffee")]);
     assert_eq!(
         p.urls(),
-        [Box::from("https://acme.example/blog/2026/new-roast-ethiopia")]
+        [Box::from(
+            "https://acme.example/blog/2026/new-roast-ethiopia"
+        )]
     );
     assert_eq!(p.lang(), Some("en"));
     assert_eq!(p.created_at, 1_767_603_600);
@@ -279,7 +322,10 @@ fn mastodon_archive_imports_exactly() {
     ] {
         assert_eq!(extra(d, "visibility", &id(n)), v, "{n}");
     }
-    assert_eq!(post(d, &id(1004)).mentions(), [Box::from("carol@third.example")]);
+    assert_eq!(
+        post(d, &id(1004)).mentions(),
+        [Box::from("carol@third.example")]
+    );
     // Attachment with its alt text.
     let p = post(d, &id(1003));
     assert_eq!(
@@ -296,7 +342,10 @@ fn mastodon_archive_imports_exactly() {
     let b = post(d, &format!("{base}1005/activity"));
     assert_eq!(b.kind(), PostKind::Repost);
     assert_eq!(&*b.text, "");
-    assert_eq!(extra(d, "visibility", &format!("{base}1005/activity")), "public");
+    assert_eq!(
+        extra(d, "visibility", &format!("{base}1005/activity")),
+        "public"
+    );
     assert_eq!(
         d.summary.dangling.get("posts.repost_of"),
         Some(&1),
@@ -409,7 +458,8 @@ fn zip_folder(dir: &Path, prefix: &str, out: &Path) {
         crc.update(bytes);
         let deflate = rel.ends_with(".js") || rel.ends_with(".json");
         let data = if deflate {
-            let mut e = flate2::write::DeflateEncoder::new(Vec::new(), flate2::Compression::default());
+            let mut e =
+                flate2::write::DeflateEncoder::new(Vec::new(), flate2::Compression::default());
             e.write_all(bytes).expect("deflate");
             e.finish().expect("deflate")
         } else {
@@ -495,9 +545,14 @@ fn archives_as_zip_and_tar_gz_read_like_the_folder() {
         let tgz = dir.path().join(format!("{name}.tar.gz"));
         zip_folder(&folder, "export-2026", &zip);
         targz_folder(&folder, "export-2026", &tgz);
-        let want = fingerprint(&load_path(&folder, &LoadOptions::default()).expect("folder").data);
+        let want = fingerprint(
+            &load_path(&folder, &LoadOptions::default())
+                .expect("folder")
+                .data,
+        );
         for a in [&zip, &tgz] {
-            let got = load_path(a, &LoadOptions::default()).unwrap_or_else(|e| panic!("{a:?}: {e:?}"));
+            let got =
+                load_path(a, &LoadOptions::default()).unwrap_or_else(|e| panic!("{a:?}: {e:?}"));
             assert_eq!(fingerprint(&got.data), want, "{a:?}");
             let (code, out, err) = run(&["validate", s(a)]);
             assert_eq!(code, 0, "{err}");
@@ -548,7 +603,10 @@ fn tweets_csv_preset_reads_kaggle_style_files() {
     // 1.19237e+05 = 119237: not in the data, a dangling reply.
     assert_eq!(d.summary.dangling.get("posts.reply_to"), Some(&1));
     assert!(d.has_column(TableKind::Posts, "text"));
-    assert_eq!(d.extras[&TableKind::Posts].names, ["inbound", "response_tweet_id"]);
+    assert_eq!(
+        d.extras[&TableKind::Posts].names,
+        ["inbound", "response_tweet_id"]
+    );
     // A preset name that does not exist is a config error with its place.
     std::fs::write(
         data.join("honeycomb.toml"),
@@ -558,7 +616,9 @@ fn tweets_csv_preset_reads_kaggle_style_files() {
     let (code, _, err) = run(&["validate", s(&data)]);
     assert_eq!(code, 1);
     assert!(
-        err.contains("honeycomb.toml:3:1: [tables.posts] preset `tweets`: expected one of tweets-csv"),
+        err.contains(
+            "honeycomb.toml:3:1: [tables.posts] preset `tweets`: expected one of tweets-csv"
+        ),
         "{err}"
     );
 }

@@ -69,10 +69,7 @@ pub fn parse_twitter_date(s: &str) -> Option<i64> {
     const MONTHS: [&str; 12] = [
         "jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec",
     ];
-    let m = MONTHS
-        .iter()
-        .position(|x| x.eq_ignore_ascii_case(mon))? as u32
-        + 1;
+    let m = MONTHS.iter().position(|x| x.eq_ignore_ascii_case(mon))? as u32 + 1;
     let d: u32 = day.parse().ok()?;
     let y: i64 = year.parse().ok()?;
     let hb = hms.as_bytes();

@@ -94,8 +94,8 @@ pub fn to_text(html: &str) -> String {
                 skip_until = Some(if name == "script" { "script" } else { "style" })
             }
             "br" => text.push('\n'),
-            "p" | "div" | "blockquote" | "li" | "ul" | "ol" | "pre" | "h1" | "h2" | "h3"
-            | "h4" | "h5" | "h6"
+            "p" | "div" | "blockquote" | "li" | "ul" | "ol" | "pre" | "h1" | "h2" | "h3" | "h4"
+            | "h5" | "h6"
                 if !text.is_empty() && !text.ends_with("\n\n") =>
             {
                 text.push_str(if text.ends_with('\n') { "\n" } else { "\n\n" });

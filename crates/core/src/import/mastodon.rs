@@ -38,7 +38,10 @@ pub(super) fn detect(src: &super::Source) -> Option<String> {
             name == "outbox.json" && f.matches('/').count() <= 1
         })
         .min_by_key(|f| f.len())
-        .map(|f| f.rsplit_once('/').map_or(String::new(), |(d, _)| d.to_string()))
+        .map(|f| {
+            f.rsplit_once('/')
+                .map_or(String::new(), |(d, _)| d.to_string())
+        })
 }
 
 fn strings(v: Option<&Value>) -> Vec<String> {
@@ -101,7 +104,10 @@ fn links(html: &str) -> Vec<String> {
             Some(super::decode_entities(&v[..v.find('"')?]))
         };
         let class = attr("class").unwrap_or_default();
-        if class.split_whitespace().any(|c| c == "mention" || c == "hashtag") {
+        if class
+            .split_whitespace()
+            .any(|c| c == "mention" || c == "hashtag")
+        {
             continue;
         }
         if let Some(h) = attr("href")
@@ -156,14 +162,26 @@ pub(super) fn import(t: &mut Tables<'_>) {
                 owner = acct(&user, &domain);
                 owner_fields = vec![
                     ("handle", owner.clone()),
-                    ("display_name", s(&a, "name").unwrap_or_default().into_owned()),
-                    ("bio", super::html_to_text(&s(&a, "summary").unwrap_or_default())),
+                    (
+                        "display_name",
+                        s(&a, "name").unwrap_or_default().into_owned(),
+                    ),
+                    (
+                        "bio",
+                        super::html_to_text(&s(&a, "summary").unwrap_or_default()),
+                    ),
                     ("url", s(&a, "url").unwrap_or_default().into_owned()),
                     (
                         "avatar",
-                        a.get("icon").and_then(|i| s(i, "url")).unwrap_or_default().into_owned(),
+                        a.get("icon")
+                            .and_then(|i| s(i, "url"))
+                            .unwrap_or_default()
+                            .into_owned(),
                     ),
-                    ("created_at", s(&a, "published").unwrap_or_default().into_owned()),
+                    (
+                        "created_at",
+                        s(&a, "published").unwrap_or_default().into_owned(),
+                    ),
                 ];
                 t.fed(TableKind::Accounts, &t.path("actor.json"));
             }
@@ -208,7 +226,13 @@ pub(super) fn import(t: &mut Tables<'_>) {
                 match kind.as_str() {
                     "Create" => {
                         let Some(note) = act.get("object").filter(|o| o.is_object()) else {
-                            t.error("outbox.json", line, 0, "bad-record", "a Create without an object: expected the created Note".into());
+                            t.error(
+                                "outbox.json",
+                                line,
+                                0,
+                                "bad-record",
+                                "a Create without an object: expected the created Note".into(),
+                            );
                             return;
                         };
                         match post(note, &act, &owner, &domain, &followers_url) {
@@ -228,7 +252,22 @@ pub(super) fn import(t: &mut Tables<'_>) {
                         };
                         let published = s(&act, "published").unwrap_or_default().into_owned();
                         if id.is_empty() || object.is_empty() || published.is_empty() {
-                            t.error("outbox.json", line, 0, "bad-record", format!("a boost without {}: expected id, object and published", if id.is_empty() { "`id`" } else if object.is_empty() { "`object`" } else { "`published`" }));
+                            t.error(
+                                "outbox.json",
+                                line,
+                                0,
+                                "bad-record",
+                                format!(
+                                    "a boost without {}: expected id, object and published",
+                                    if id.is_empty() {
+                                        "`id`"
+                                    } else if object.is_empty() {
+                                        "`object`"
+                                    } else {
+                                        "`published`"
+                                    }
+                                ),
+                            );
                             return;
                         }
                         posts.push(vec![
@@ -238,7 +277,10 @@ pub(super) fn import(t: &mut Tables<'_>) {
                             ("platform", "mastodon".into()),
                             ("repost_of", object),
                         ]);
-                        extras_rows.push(vec![("visibility".into(), visibility(&act, &followers_url).into())]);
+                        extras_rows.push(vec![(
+                            "visibility".into(),
+                            visibility(&act, &followers_url).into(),
+                        )]);
                     }
                     other => *other_types.entry(other.to_string()).or_default() += 1,
                 }
@@ -246,7 +288,14 @@ pub(super) fn import(t: &mut Tables<'_>) {
         }
     }
     for (k, n) in other_types {
-        t.note("outbox.json", "not-imported", format!("{n} activities of type {}: not posts or boosts, not imported", shown(&k)));
+        t.note(
+            "outbox.json",
+            "not-imported",
+            format!(
+                "{n} activities of type {}: not posts or boosts, not imported",
+                shown(&k)
+            ),
+        );
     }
     if owner.is_empty() {
         owner = "owner".into();
@@ -285,12 +334,23 @@ pub(super) fn import(t: &mut Tables<'_>) {
                     }
                     members.push((l.clone(), acct(a, "")));
                 }
-                _ => t.error("lists.csv", line, 0, "bad-record", "expected two fields: list name, account address".into()),
+                _ => t.error(
+                    "lists.csv",
+                    line,
+                    0,
+                    "bad-record",
+                    "expected two fields: list name, account address".into(),
+                ),
             }
         }
         let g = t.table(TableKind::Groups);
         for l in &lists {
-            g.push(vec![("id", format!("list:{l}")), ("name", l.clone()), ("platform", "mastodon".into()), ("visibility", "private".into())]);
+            g.push(vec![
+                ("id", format!("list:{l}")),
+                ("name", l.clone()),
+                ("platform", "mastodon".into()),
+                ("visibility", "private".into()),
+            ]);
         }
         let m = t.table(TableKind::Memberships);
         for (l, a) in members {
@@ -330,12 +390,25 @@ pub(super) fn import(t: &mut Tables<'_>) {
         let items: Vec<String> = match serde_json::from_str::<Value>(&text) {
             Ok(v) => strings(v.get("orderedItems")),
             Err(e) => {
-                t.error(file, e.line() as u64, e.column() as u64, "bad-json", format!("not valid JSON ({e}): expected an OrderedCollection"));
+                t.error(
+                    file,
+                    e.line() as u64,
+                    e.column() as u64,
+                    "bad-json",
+                    format!("not valid JSON ({e}): expected an OrderedCollection"),
+                );
                 continue;
             }
         };
         if what == "bookmarks" {
-            t.note(file, "not-imported", format!("{} bookmarks: private, no table in the data folder; counted only", items.len()));
+            t.note(
+                file,
+                "not-imported",
+                format!(
+                    "{} bookmarks: private, no table in the data folder; counted only",
+                    items.len()
+                ),
+            );
             continue;
         }
         let own: Vec<&String> = items.iter().filter(|i| ids.contains(i.as_str())).collect();
@@ -343,7 +416,12 @@ pub(super) fn import(t: &mut Tables<'_>) {
         if n_own > 0 {
             let r = t.table(TableKind::Ratings);
             for i in own {
-                r.push(vec![("post", i.clone()), ("rater", owner.clone()), ("score", "1".into()), ("kind", "like".into())]);
+                r.push(vec![
+                    ("post", i.clone()),
+                    ("rater", owner.clone()),
+                    ("score", "1".into()),
+                    ("kind", "like".into()),
+                ]);
             }
             t.fed(TableKind::Ratings, &t.path(file));
         }
@@ -387,7 +465,11 @@ fn csv_rows(t: &mut Tables<'_>, rel: &str, header: &str) -> Vec<(u64, Vec<String
         match rec {
             Ok(rec) => {
                 let fields: Vec<String> = rec.iter().map(|f| f.trim().to_string()).collect();
-                if i == 0 && fields.first().is_some_and(|f| f.eq_ignore_ascii_case(header)) {
+                if i == 0
+                    && fields
+                        .first()
+                        .is_some_and(|f| f.eq_ignore_ascii_case(header))
+                {
                     continue;
                 }
                 let line = rec.position().map_or(0, |p| p.line());
@@ -395,7 +477,13 @@ fn csv_rows(t: &mut Tables<'_>, rel: &str, header: &str) -> Vec<(u64, Vec<String
             }
             Err(e) => {
                 let line = e.position().map_or(0, |p| p.line());
-                t.error(rel, line, 0, "bad-record", format!("a row that cannot be read: {e}"));
+                t.error(
+                    rel,
+                    line,
+                    0,
+                    "bad-record",
+                    format!("a row that cannot be read: {e}"),
+                );
             }
         }
     }
@@ -462,7 +550,10 @@ fn post(
         ("created_at", published),
         ("text", text),
         ("platform", "mastodon".into()),
-        ("reply_to", s(note, "inReplyTo").unwrap_or_default().into_owned()),
+        (
+            "reply_to",
+            s(note, "inReplyTo").unwrap_or_default().into_owned(),
+        ),
         ("quote_of", quote),
         ("mentions", json_list(&mentions)),
         ("hashtags", json_list(&hashtags)),
@@ -474,12 +565,18 @@ fn post(
         ("visibility".into(), visibility(note, followers).into()),
         (
             "content_warning".into(),
-            s(note, "summary").map(|x| super::html_to_text(&x)).unwrap_or_default(),
+            s(note, "summary")
+                .map(|x| super::html_to_text(&x))
+                .unwrap_or_default(),
         ),
         ("emoji".into(), json_list(&emoji)),
         (
             "media_description".into(),
-            if alts.iter().any(|a| !a.is_empty()) { json_list(&alts) } else { String::new() },
+            if alts.iter().any(|a| !a.is_empty()) {
+                json_list(&alts)
+            } else {
+                String::new()
+            },
         ),
     ];
     extras.extend(unknown_scalars(note, KNOWN, TableKind::Posts));

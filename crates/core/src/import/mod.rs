@@ -77,6 +77,11 @@ pub fn detect(path: &Path) -> Result<Detected, String> {
             path.display()
         ));
     };
+    // A data folder that holds an export somewhere inside (say a raw/ copy) is still a data
+    // folder: its own posts table, or a [tables.posts] mapping, decides.
+    if path.is_dir() && is_data_folder(path, &src) {
+        return Ok(Detected::DataFolder);
+    }
     if let Some(root) = x::detect(&src) {
         return Ok(Detected::Export(ExportKind::X, src, root));
     }
@@ -90,6 +95,19 @@ pub fn detect(path: &Path) -> Result<Detected, String> {
         "{}: no known export in this archive: expected an X/Twitter archive (data/tweets.js, data/account.js, …) or a Mastodon archive (outbox.json, actor.json)",
         path.display()
     ))
+}
+
+/// Whether a folder has a posts table of its own (discovered by name, or mapped).
+fn is_data_folder(path: &Path, src: &Source) -> bool {
+    let named_posts = src.files().any(|f| {
+        let name = f.rsplit('/').next().unwrap_or(f);
+        crate::load::classify(name).is_some_and(|(stem, _, _)| stem == "posts")
+            || f.starts_with("posts/")
+            || f.contains("/posts/")
+    });
+    named_posts
+        || std::fs::read_to_string(path.join(CONFIG_FILE))
+            .is_ok_and(|t| t.contains("[tables.posts]"))
 }
 
 /// Loads whatever `path` holds: a data folder through the folder loader, a known export
@@ -242,9 +260,8 @@ impl Imported {
         put("timezone", r.timezone.clone().map(toml::Value::String));
         put("period", r.period.clone().map(toml::Value::String));
         let list = |v: &[String]| {
-            (!v.is_empty()).then(|| {
-                toml::Value::Array(v.iter().cloned().map(toml::Value::String).collect())
-            })
+            (!v.is_empty())
+                .then(|| toml::Value::Array(v.iter().cloned().map(toml::Value::String).collect()))
         };
         put("brand", list(&r.brand));
         put("competitors", list(&r.competitors));

@@ -68,7 +68,10 @@ pub const PRESETS: &[Preset] = &[Preset {
             &["retweeted_status_id", "retweet_id", "retweeted_tweet_id"],
         ),
         ("quote_of", &["quoted_status_id", "quoted_tweet_id"]),
-        ("likes", &["favorite_count", "like_count", "favorites", "likes_count"]),
+        (
+            "likes",
+            &["favorite_count", "like_count", "favorites", "likes_count"],
+        ),
         ("reposts", &["retweet_count", "retweets", "retweets_count"]),
         ("replies", &["reply_count", "replies_count"]),
         ("views", &["view_count", "impression_count", "impressions"]),
@@ -91,8 +94,10 @@ impl Preset {
         }
         for (col, cands) in self.columns {
             if !m.columns.contains_key(*col) {
-                m.fallback_columns
-                    .insert(col.to_string(), cands.iter().map(|c| c.to_string()).collect());
+                m.fallback_columns.insert(
+                    col.to_string(),
+                    cands.iter().map(|c| c.to_string()).collect(),
+                );
             }
         }
         if m.float_ids.is_none() {

@@ -78,7 +78,10 @@ fn clean(name: &str) -> Option<String> {
     if n.ends_with('/') {
         return None;
     }
-    let parts: Vec<&str> = n.split('/').filter(|p| !p.is_empty() && *p != ".").collect();
+    let parts: Vec<&str> = n
+        .split('/')
+        .filter(|p| !p.is_empty() && *p != ".")
+        .collect();
     if parts.is_empty() || parts.contains(&"..") {
         return None;
     }
@@ -152,7 +155,8 @@ impl Source {
         f.seek(SeekFrom::Start(len - tail_len))
             .map_err(|e| format!("{label}: {e}"))?;
         let mut tail = vec![0u8; tail_len as usize];
-        f.read_exact(&mut tail).map_err(|e| format!("{label}: {e}"))?;
+        f.read_exact(&mut tail)
+            .map_err(|e| format!("{label}: {e}"))?;
         let eocd = (0..tail.len().saturating_sub(21))
             .rev()
             .find(|&i| le32(&tail, i) == 0x0605_4b50)
@@ -197,7 +201,9 @@ impl Source {
             let x = le16(&cd, i + 30) as usize;
             let k = le16(&cd, i + 32) as usize;
             let mut offset = le32(&cd, i + 42) as u64;
-            let name_bytes = cd.get(i + 46..i + 46 + n).ok_or_else(|| bad("a cut entry"))?;
+            let name_bytes = cd
+                .get(i + 46..i + 46 + n)
+                .ok_or_else(|| bad("a cut entry"))?;
             let name = String::from_utf8_lossy(name_bytes).into_owned();
             // ZIP64 extra field: the 0xFFFFFFFF sizes and offset, in this order.
             let extra = cd.get(i + 46 + n..i + 46 + n + x).unwrap_or(&[]);
@@ -353,7 +359,9 @@ impl Source {
                 },
                 Kind::Zip(path),
             ) => read_zip_entry(path, *offset, *method, *csize, *usize),
-            _ => Err("not kept from the archive (only .js, .json, .csv and .toml files are read)".into()),
+            _ => Err(
+                "not kept from the archive (only .js, .json, .csv and .toml files are read)".into(),
+            ),
         }
     }
 }
@@ -425,7 +433,7 @@ fn read_zip_entry(
     f.seek(SeekFrom::Current(skip))
         .map_err(|e| format!("damaged zip entry: {e}"))?;
     let raw = f.take(csize);
-    let mut out = Vec::with_capacity(usize as usize);
+    let mut out = Vec::with_capacity(usize.min(64 << 20) as usize);
     match method {
         0 => {
             let mut raw = raw;

@@ -41,7 +41,10 @@ pub(super) fn detect(src: &super::Source) -> Option<String> {
             MARKERS.contains(&name) && f.matches('/').count() <= 2
         })
         .min_by_key(|f| (f.matches('/').count(), f.len()))
-        .map(|f| f.rsplit_once('/').map_or(String::new(), |(d, _)| d.to_string()))
+        .map(|f| {
+            f.rsplit_once('/')
+                .map_or(String::new(), |(d, _)| d.to_string())
+        })
 }
 
 /// `tweets.js`, `tweets-part1.js`, … for base `tweets`.
@@ -162,7 +165,11 @@ fn status_id(url: &str) -> Option<&str> {
         .or_else(|| rest.strip_prefix("mobile.twitter.com/"))?;
     let (_, after) = rest.split_once("/status/")?;
     let id = after.split(['/', '?', '#']).next()?;
-    (!id.is_empty() && id.bytes().all(|b| b.is_ascii_digit()) && !after[id.len()..].starts_with("/photo") && !after[id.len()..].starts_with("/video")).then_some(id)
+    (!id.is_empty()
+        && id.bytes().all(|b| b.is_ascii_digit())
+        && !after[id.len()..].starts_with("/photo")
+        && !after[id.len()..].starts_with("/video"))
+    .then_some(id)
 }
 
 /// Reads a tweet; `None` (with an error) when it lacks an id or a readable time.
@@ -173,8 +180,17 @@ fn tweet(
     v: &Value,
     accounts: &mut BTreeMap<String, (String, String)>,
 ) -> Option<Tweet> {
-    let Some(id) = s(v, "id_str").or_else(|| s(v, "id")).map(|x| x.into_owned()) else {
-        t.error(rel, line, 0, "bad-record", "a tweet without `id_str`: expected the tweet's id".into());
+    let Some(id) = s(v, "id_str")
+        .or_else(|| s(v, "id"))
+        .map(|x| x.into_owned())
+    else {
+        t.error(
+            rel,
+            line,
+            0,
+            "bad-record",
+            "a tweet without `id_str`: expected the tweet's id".into(),
+        );
         return None;
     };
     let raw_time = s(v, "created_at").unwrap_or_default();
@@ -192,7 +208,9 @@ fn tweet(
         return None;
     };
     let text = super::decode_entities(
-        &s(v, "full_text").or_else(|| s(v, "text")).unwrap_or_default(),
+        &s(v, "full_text")
+            .or_else(|| s(v, "text"))
+            .unwrap_or_default(),
     );
     let ent = v.get("entities");
     let list = |key: &str, field: &str| -> Vec<String> {
@@ -206,14 +224,20 @@ fn tweet(
             .unwrap_or_default()
     };
     let mentions: Vec<String> = list("user_mentions", "screen_name");
-    if let Some(ms) = ent.and_then(|e| e.get("user_mentions")).and_then(Value::as_array) {
+    if let Some(ms) = ent
+        .and_then(|e| e.get("user_mentions"))
+        .and_then(Value::as_array)
+    {
         for m in ms {
             if let (Some(mid), Some(h)) = (s(m, "id_str"), s(m, "screen_name"))
                 && mid != "-1"
             {
-                accounts
-                    .entry(mid.into_owned())
-                    .or_insert_with(|| (h.into_owned(), s(m, "name").unwrap_or_default().into_owned()));
+                accounts.entry(mid.into_owned()).or_insert_with(|| {
+                    (
+                        h.into_owned(),
+                        s(m, "name").unwrap_or_default().into_owned(),
+                    )
+                });
             }
         }
     }
@@ -247,7 +271,11 @@ fn tweet(
     let media: Vec<String> = media_list
         .map(|a| {
             a.iter()
-                .filter_map(|m| s(m, "media_url_https").or_else(|| s(m, "media_url")).map(|x| x.into_owned()))
+                .filter_map(|m| {
+                    s(m, "media_url_https")
+                        .or_else(|| s(m, "media_url"))
+                        .map(|x| x.into_owned())
+                })
                 .collect()
         })
         .unwrap_or_default();
@@ -255,7 +283,10 @@ fn tweet(
         .or_else(|| s(v, "in_reply_to_status_id"))
         .map(|x| x.into_owned())
         .unwrap_or_default();
-    if let (Some(uid), Some(h)) = (s(v, "in_reply_to_user_id_str"), s(v, "in_reply_to_screen_name")) {
+    if let (Some(uid), Some(h)) = (
+        s(v, "in_reply_to_user_id_str"),
+        s(v, "in_reply_to_screen_name"),
+    ) {
         accounts
             .entry(uid.into_owned())
             .or_insert_with(|| (h.into_owned(), String::new()));
@@ -263,7 +294,10 @@ fn tweet(
     // A retweet: `retweeted_status` (API-style records) or the `RT @user:` text of the
     // archive, whose original's id is only known when a media entity names its source.
     let repost_of = if let Some(rs) = v.get("retweeted_status") {
-        s(rs, "id_str").or_else(|| s(rs, "id")).map(|x| x.into_owned()).unwrap_or_default()
+        s(rs, "id_str")
+            .or_else(|| s(rs, "id"))
+            .map(|x| x.into_owned())
+            .unwrap_or_default()
     } else if text.starts_with("RT @") {
         media_list
             .and_then(|a| a.iter().find_map(|m| s(m, "source_status_id_str")))
@@ -298,21 +332,43 @@ fn tweet(
         ("hashtags", json_list(&hashtags)),
         ("urls", json_list(&urls)),
         ("lang", s(v, "lang").unwrap_or_default().into_owned()),
-        ("likes", s(v, "favorite_count").unwrap_or_default().into_owned()),
-        ("reposts", s(v, "retweet_count").unwrap_or_default().into_owned()),
-        ("replies", s(v, "reply_count").unwrap_or_default().into_owned()),
+        (
+            "likes",
+            s(v, "favorite_count").unwrap_or_default().into_owned(),
+        ),
+        (
+            "reposts",
+            s(v, "retweet_count").unwrap_or_default().into_owned(),
+        ),
+        (
+            "replies",
+            s(v, "reply_count").unwrap_or_default().into_owned(),
+        ),
         ("media", media.join(" ")),
         ("source", source),
     ];
     if let Some(c) = &community {
         fields.push(("community", c.clone()));
     }
-    for (k, c) in [("likes", "favorite_count"), ("reposts", "retweet_count"), ("replies", "reply_count")] {
+    for (k, c) in [
+        ("likes", "favorite_count"),
+        ("reposts", "retweet_count"),
+        ("replies", "reply_count"),
+    ] {
         if let Some((_, val)) = fields.iter_mut().find(|(n, _)| *n == k)
             && !val.is_empty()
             && val.parse::<u64>().is_err()
         {
-            t.error(rel, line, 0, "bad-number", format!("tweet {id}: `{c}` is {}: expected a whole number ≥ 0", shown(val)));
+            t.error(
+                rel,
+                line,
+                0,
+                "bad-number",
+                format!(
+                    "tweet {id}: `{c}` is {}: expected a whole number ≥ 0",
+                    shown(val)
+                ),
+            );
             return None;
         }
     }
@@ -363,9 +419,16 @@ pub(super) fn import(t: &mut Tables<'_>) {
                 if let Some(id) = s(v, "accountId") {
                     owner_id = Some(id.into_owned());
                     // Never read: email, phone (privacy); only public profile fields.
-                    owner_fields.push(("handle", s(v, "username").unwrap_or_default().into_owned()));
-                    owner_fields.push(("display_name", s(v, "accountDisplayName").unwrap_or_default().into_owned()));
-                    owner_fields.push(("created_at", s(v, "createdAt").unwrap_or_default().into_owned()));
+                    owner_fields
+                        .push(("handle", s(v, "username").unwrap_or_default().into_owned()));
+                    owner_fields.push((
+                        "display_name",
+                        s(v, "accountDisplayName").unwrap_or_default().into_owned(),
+                    ));
+                    owner_fields.push((
+                        "created_at",
+                        s(v, "createdAt").unwrap_or_default().into_owned(),
+                    ));
                 }
             });
             t.fed(TableKind::Accounts, &t.path(rel));
@@ -376,10 +439,16 @@ pub(super) fn import(t: &mut Tables<'_>) {
                 owner_fields.push(("bio", get("bio")));
                 owner_fields.push(("url", get("website")));
                 owner_fields.push(("location", get("location")));
-                owner_fields.push(("avatar", s(v, "avatarMediaUrl").unwrap_or_default().into_owned()));
+                owner_fields.push((
+                    "avatar",
+                    s(v, "avatarMediaUrl").unwrap_or_default().into_owned(),
+                ));
             });
             t.fed(TableKind::Accounts, &t.path(rel));
-        } else if is_part(name, "tweets") || is_part(name, "tweet") || is_part(name, "community-tweet") {
+        } else if is_part(name, "tweets")
+            || is_part(name, "tweet")
+            || is_part(name, "community-tweet")
+        {
             let community = name.starts_with("community");
             read_ytd(t, rel, Some("tweet"), |t, v, line| {
                 if let Some(tw) = tweet(t, rel, line, v, &mut met) {
@@ -400,31 +469,62 @@ pub(super) fn import(t: &mut Tables<'_>) {
             t.fed(TableKind::Posts, &t.path(rel));
             read_ytd(t, rel, Some("noteTweet"), |t, v, line| {
                 let core = v.get("core");
-                let text = core.and_then(|c| s(c, "text")).unwrap_or_default().into_owned();
+                let text = core
+                    .and_then(|c| s(c, "text"))
+                    .unwrap_or_default()
+                    .into_owned();
                 let at = s(v, "createdAt").unwrap_or_default();
                 match crate::time::TimeParser::utc().parse(&at) {
                     Ok(ts) => notes.push((ts, text, line, rel.clone())),
-                    Err(e) => t.error(rel, line, 0, "bad-timestamp", format!("note tweet: `createdAt` is {}: {e}", shown(&at))),
+                    Err(e) => t.error(
+                        rel,
+                        line,
+                        0,
+                        "bad-timestamp",
+                        format!("note tweet: `createdAt` is {}: {e}", shown(&at)),
+                    ),
                 }
             });
         } else if is_part(name, "follower") {
             had_followers = true;
-            read_ytd(t, rel, Some("follower"), |t, v, line| match s(v, "accountId") {
-                Some(a) => followers.push(a.into_owned()),
-                None => t.error(rel, line, 0, "bad-record", "a follower without `accountId`: expected the follower's account id".into()),
+            read_ytd(t, rel, Some("follower"), |t, v, line| {
+                match s(v, "accountId") {
+                    Some(a) => followers.push(a.into_owned()),
+                    None => t.error(
+                        rel,
+                        line,
+                        0,
+                        "bad-record",
+                        "a follower without `accountId`: expected the follower's account id".into(),
+                    ),
+                }
             });
             t.fed(TableKind::Follows, &t.path(rel));
         } else if is_part(name, "following") {
             had_following = true;
-            read_ytd(t, rel, Some("following"), |t, v, line| match s(v, "accountId") {
-                Some(a) => following.push(a.into_owned()),
-                None => t.error(rel, line, 0, "bad-record", "a followed account without `accountId`: expected its account id".into()),
+            read_ytd(t, rel, Some("following"), |t, v, line| {
+                match s(v, "accountId") {
+                    Some(a) => following.push(a.into_owned()),
+                    None => t.error(
+                        rel,
+                        line,
+                        0,
+                        "bad-record",
+                        "a followed account without `accountId`: expected its account id".into(),
+                    ),
+                }
             });
             t.fed(TableKind::Follows, &t.path(rel));
         } else if is_part(name, "like") {
             read_ytd(t, rel, Some("like"), |t, v, line| match s(v, "tweetId") {
                 Some(a) => likes.push(a.into_owned()),
-                None => t.error(rel, line, 0, "bad-record", "a like without `tweetId`: expected the liked tweet's id".into()),
+                None => t.error(
+                    rel,
+                    line,
+                    0,
+                    "bad-record",
+                    "a like without `tweetId`: expected the liked tweet's id".into(),
+                ),
             });
         } else if name.ends_with(".js") {
             t.ignore(rel, "an X archive file the report does not use");
@@ -438,18 +538,35 @@ pub(super) fn import(t: &mut Tables<'_>) {
     let ids: HashSet<&str> = tweets.iter().map(|w| w.id.as_str()).collect();
     let mut handle_guess: Option<String> = None;
     if owner_id.is_none() {
-        owner_id = header_users.into_iter().max_by_key(|(u, n)| (*n, u.clone())).map(|(u, _)| u);
+        owner_id = header_users
+            .into_iter()
+            .max_by_key(|(u, n)| (*n, u.clone()))
+            .map(|(u, _)| u);
     }
     if owner_id.is_none() {
         let mut votes: BTreeMap<(String, String), u64> = BTreeMap::new();
         // Self-replies: replies whose parent is in the archive answer the owner.
         let parents: HashMap<&str, ()> = ids.iter().map(|i| (*i, ())).collect();
         for w in &tweets {
-            let r = w.fields.iter().find(|(n, _)| *n == "reply_to").map(|(_, v)| v.as_str()).unwrap_or("");
+            let r = w
+                .fields
+                .iter()
+                .find(|(n, _)| *n == "reply_to")
+                .map(|(_, v)| v.as_str())
+                .unwrap_or("");
             if parents.contains_key(r)
-                && let Some(uid) = w.extras.iter().find(|(n, _)| n == "__reply_user").map(|(_, v)| v.clone())
+                && let Some(uid) = w
+                    .extras
+                    .iter()
+                    .find(|(n, _)| n == "__reply_user")
+                    .map(|(_, v)| v.clone())
             {
-                let h = w.extras.iter().find(|(n, _)| n == "__reply_handle").map(|(_, v)| v.clone()).unwrap_or_default();
+                let h = w
+                    .extras
+                    .iter()
+                    .find(|(n, _)| n == "__reply_handle")
+                    .map(|(_, v)| v.clone())
+                    .unwrap_or_default();
                 *votes.entry((uid, h)).or_default() += 1;
             }
         }
@@ -466,7 +583,9 @@ pub(super) fn import(t: &mut Tables<'_>) {
         );
         "owner".to_string()
     });
-    if !owner_fields.iter().any(|(k, v)| *k == "handle" && !v.is_empty())
+    if !owner_fields
+        .iter()
+        .any(|(k, v)| *k == "handle" && !v.is_empty())
         && let Some(h) = handle_guess.or_else(|| met.get(&owner).map(|(h, _)| h.clone()))
     {
         owner_fields.push(("handle", h));
@@ -524,7 +643,14 @@ pub(super) fn import(t: &mut Tables<'_>) {
     for w in tweets {
         if !post_ids.insert(w.id.clone()) {
             // The same tweet in two files (tweets.js and a part, or community-tweet.js).
-            t.note(&w.rel, "repeated-record", format!("tweet {} at line {} is already in the archive: read once", w.id, w.line));
+            t.note(
+                &w.rel,
+                "repeated-record",
+                format!(
+                    "tweet {} at line {} is already in the archive: read once",
+                    w.id, w.line
+                ),
+            );
             continue;
         }
         if let Some(c) = &w.community {
@@ -554,7 +680,11 @@ pub(super) fn import(t: &mut Tables<'_>) {
     if !communities.is_empty() {
         let g = t.table(TableKind::Groups);
         for c in communities.keys() {
-            g.push(vec![("id", c.clone()), ("platform", "x".into()), ("name", format!("X community {c}"))]);
+            g.push(vec![
+                ("id", c.clone()),
+                ("platform", "x".into()),
+                ("name", format!("X community {c}")),
+            ]);
         }
         let m = t.table(TableKind::Memberships);
         for c in communities.keys() {
@@ -573,7 +703,10 @@ pub(super) fn import(t: &mut Tables<'_>) {
     }
 
     if !likes.is_empty() {
-        let own: Vec<&String> = likes.iter().filter(|l| post_ids.contains(l.as_str())).collect();
+        let own: Vec<&String> = likes
+            .iter()
+            .filter(|l| post_ids.contains(l.as_str()))
+            .collect();
         let n_own = own.len();
         if n_own > 0 {
             let r = t.table(TableKind::Ratings);

@@ -11,7 +11,7 @@ mod discover;
 mod idmap;
 mod read;
 
-pub use discover::{Discovered, Format, REPORT_MARKER, TableFile, discover};
+pub use discover::{Discovered, Format, REPORT_MARKER, TableFile, classify, discover};
 pub use idmap::IdMap;
 
 use crate::config::{CONFIG_FILE, Config, TableMapping};

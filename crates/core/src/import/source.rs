@@ -265,8 +265,15 @@ impl Source {
                 String::from_utf8_lossy(&s[..end]).into_owned()
             };
             let size_text = field(124, 136);
-            let size = u64::from_str_radix(size_text.trim(), 8)
-                .map_err(|_| bad(format!("bad entry size `{}`", size_text.trim())))?;
+            let size = if header[124] & 0x80 != 0 {
+                // GNU base-256 for sizes of 8 GiB and more.
+                header[125..136]
+                    .iter()
+                    .fold(0u64, |a, &b| a.saturating_mul(256).saturating_add(b as u64))
+            } else {
+                u64::from_str_radix(size_text.trim(), 8)
+                    .map_err(|_| bad(format!("bad entry size `{}`", size_text.trim())))?
+            };
             let typeflag = header[156];
             let mut name = field(0, 100);
             if &header[257..262] == b"ustar" {

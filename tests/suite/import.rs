@@ -622,3 +622,22 @@ fn tweets_csv_preset_reads_kaggle_style_files() {
         "{err}"
     );
 }
+
+#[test]
+fn a_data_folder_holding_an_export_stays_a_data_folder() {
+    let dir = tempfile::tempdir().expect("tmp");
+    let data = dir.path().join("data");
+    for (rel, bytes) in tree(&fixture("x-archive-mini")) {
+        let p = data.join("raw").join(&rel);
+        std::fs::create_dir_all(p.parent().expect("parent")).expect("mkdir");
+        std::fs::write(p, bytes).expect("write");
+    }
+    std::fs::write(
+        data.join("posts.csv"),
+        "id,author,created_at\n1,a,2026-01-01T00:00:00Z\n",
+    )
+    .expect("write");
+    let loaded = load_path(&data, &LoadOptions::default()).expect("loads");
+    assert_eq!(loaded.data.posts.len(), 1);
+    assert!(loaded.config.report.brand.is_empty());
+}

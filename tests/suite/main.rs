@@ -6,6 +6,7 @@ mod centrality;
 mod cli;
 mod communities;
 mod escaping;
+mod import;
 mod loading;
 mod networks;
 mod plugins;

@@ -69,6 +69,17 @@ pub struct TableMapping {
     /// Model column → column in the file.
     #[serde(default)]
     pub columns: BTreeMap<String, String>,
+    /// A ready-made mapping for a common export shape (`tweets-csv`; see
+    /// [`crate::import::presets`]): fills in the columns and formats not given.
+    pub preset: Option<String>,
+    /// Ids written as floats (`119238.0`, `1.19238e+05`), as pandas writes an id column
+    /// with gaps, are read as the whole numbers they stand for (posts: id, author,
+    /// reply_to, repost_of, quote_of).
+    pub float_ids: Option<bool>,
+    /// Model column → candidate columns in the file, first present wins; set by a preset,
+    /// a column that is absent stays unmapped instead of being an error.
+    #[serde(skip)]
+    pub fallback_columns: BTreeMap<String, Vec<String>>,
     /// `<column>_format` keys: a strftime format for that timestamp column.
     #[serde(flatten)]
     pub rest: BTreeMap<String, toml::Value>,
@@ -164,11 +175,16 @@ impl Config {
 
     /// Parses and checks the text of a `honeycomb.toml`.
     pub fn parse(text: &str) -> Result<Config, Problem> {
-        let cfg: Config = toml::from_str(text).map_err(|e| {
+        let mut cfg: Config = toml::from_str(text).map_err(|e| {
             let (line, col) = e.span().map_or((0, 0), |s| line_col(text, s.start));
             problem(line, col, "bad-config", e.message().trim().to_string())
         })?;
         cfg.check(text)?;
+        for (name, m) in cfg.tables.iter_mut() {
+            if let Some(p) = m.preset.as_deref().and_then(crate::import::presets::find) {
+                p.apply(name, m);
+            }
+        }
         Ok(cfg)
     }
 
@@ -186,6 +202,30 @@ impl Config {
                     ),
                 ));
             };
+            if let Some(p) = &m.preset {
+                let known = crate::import::presets::PRESETS;
+                if !known.iter().any(|k| k.name == p && k.table == kind) {
+                    let (l, c) = at_in(&format!("tables.{name}"), "preset");
+                    let fits: Vec<&str> = known
+                        .iter()
+                        .filter(|k| k.table == kind)
+                        .map(|k| k.name)
+                        .collect();
+                    return Err(problem(
+                        l,
+                        c,
+                        "bad-config",
+                        format!(
+                            "[tables.{name}] preset `{p}`: expected {}",
+                            if fits.is_empty() {
+                                format!("no preset: there is none for the {name} table")
+                            } else {
+                                format!("one of {}", fits.join(", "))
+                            }
+                        ),
+                    ));
+                }
+            }
             for col in m.columns.keys() {
                 if !kind.columns().contains(&col.as_str()) {
                     let (l, c) = at_in(&format!("tables.{name}"), col);
@@ -212,7 +252,7 @@ impl Config {
                         c,
                         "bad-config",
                         format!(
-                            "[tables.{name}]: unknown key `{key}`: expected path, format, delimiter, columns or <column>_format = \"strftime\""
+                            "[tables.{name}]: unknown key `{key}`: expected path, format, delimiter, columns, preset, float_ids or <column>_format = \"strftime\""
                         ),
                     ));
                 }

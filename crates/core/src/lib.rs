@@ -16,6 +16,7 @@ pub mod context;
 pub mod dynamic;
 pub mod graph;
 pub mod i18n;
+pub mod import;
 pub mod index;
 pub mod load;
 pub mod mask;

@@ -50,6 +50,47 @@ fn digits(b: &[u8]) -> Option<u32> {
     Some(v)
 }
 
+/// Parses the date format of the X/Twitter API and its archives,
+/// `Fri Mar 06 13:02:05 +0000 2026` (weekday, month, day, time, UTC offset, year), into
+/// Unix seconds. The weekday is not checked against the date.
+pub fn parse_twitter_date(s: &str) -> Option<i64> {
+    let mut it = s.split_ascii_whitespace();
+    let (_dow, mon, day, hms, off, year) = (
+        it.next()?,
+        it.next()?,
+        it.next()?,
+        it.next()?,
+        it.next()?,
+        it.next()?,
+    );
+    if it.next().is_some() {
+        return None;
+    }
+    const MONTHS: [&str; 12] = [
+        "jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec",
+    ];
+    let m = MONTHS.iter().position(|x| x.eq_ignore_ascii_case(mon))? as u32 + 1;
+    let d: u32 = day.parse().ok()?;
+    let y: i64 = year.parse().ok()?;
+    let hb = hms.as_bytes();
+    if hb.len() != 8 || hb[2] != b':' || hb[5] != b':' {
+        return None;
+    }
+    let (h, mi, sec) = (digits(&hb[0..2])?, digits(&hb[3..5])?, digits(&hb[6..8])?);
+    if d == 0 || d > days_in_month(y, m) || h > 23 || mi > 59 || sec > 60 {
+        return None;
+    }
+    let ob = off.as_bytes();
+    if ob.len() != 5 || !(ob[0] == b'+' || ob[0] == b'-') {
+        return None;
+    }
+    let (oh, om) = (digits(&ob[1..3])?, digits(&ob[3..5])?);
+    let o = (oh * 3600 + om * 60) as i64;
+    let o = if ob[0] == b'-' { -o } else { o };
+    let ts = days_from_civil(y, m, d) * 86400 + (h * 3600 + mi * 60 + sec.min(59)) as i64 - o;
+    (MIN_TS..MAX_TS).contains(&ts).then_some(ts)
+}
+
 /// What the fast path recognised.
 enum Fast {
     /// Seconds since the epoch, offset applied.
@@ -144,7 +185,8 @@ impl TimeParser {
     ///
     /// Accepted without a format: RFC 3339 (`2026-03-01T09:30:00Z`, `+01:00` offsets,
     /// fractions), the same with a space for `T`, naive date-times and dates (read in the
-    /// configured zone), and Unix epoch seconds (9–10 digits) or milliseconds (12–13 digits).
+    /// configured zone), Unix epoch seconds (9–10 digits) or milliseconds (12–13 digits), and
+    /// the X/Twitter date format (`Fri Mar 06 13:02:05 +0000 2026`).
     pub fn parse(&self, s: &str) -> Result<i64, String> {
         let s = s.trim();
         let ts = if let Some(f) = &self.format {
@@ -185,6 +227,8 @@ impl TimeParser {
                         s.parse::<i64>().map_err(|e| e.to_string())? / 1000
                     } else if let Ok(t) = s.parse::<Timestamp>() {
                         t.as_second()
+                    } else if let Some(t) = parse_twitter_date(s) {
+                        t
                     } else {
                         return Err("expected an RFC 3339 timestamp such as 2026-03-01T09:30:00Z, a date-time `2026-03-01 09:30`, or set `<column>_format` in honeycomb.toml".into());
                     }

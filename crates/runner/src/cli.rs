@@ -31,10 +31,23 @@ pub enum Command {
         #[arg(long)]
         lang: Option<String>,
     },
+    /// Read an export (X/Twitter or Mastodon archive: a folder, .zip or .tar.gz) and write it
+    /// as a data folder (CSV tables and honeycomb.toml) to inspect, edit or combine.
+    Import {
+        /// The export.
+        export: PathBuf,
+        /// The data folder to write (must not exist, or be empty).
+        #[arg(long)]
+        out: PathBuf,
+        /// Skip records that cannot be read instead of stopping; they are counted.
+        #[arg(long)]
+        lenient: bool,
+    },
     /// Analyse a data folder and write the report (report.md, report.html, report.json,
     /// charts/ and metrics/*.csv) into the output folder.
     Report {
-        /// The data folder (posts.csv or posts.jsonl at least; see the README).
+        /// The data folder (posts.csv or posts.jsonl at least; see the README), or an export
+        /// (X/Twitter or Mastodon archive: folder, .zip or .tar.gz).
         data: PathBuf,
         /// Output folder.
         #[arg(long, default_value = "honeycomb-report")]
@@ -68,9 +81,10 @@ pub enum Command {
         #[arg(long = "plugin", value_name = "LIB")]
         plugins: Vec<PathBuf>,
     },
-    /// Check a data folder: every problem as file:line:column: message; exit 1 if any error.
+    /// Check a data folder or export: every problem as file:line:column: message; exit 1 if
+    /// any error.
     Validate {
-        /// The data folder.
+        /// The data folder or export.
         data: PathBuf,
     },
     /// List the built-in plugins, their versions and the tables they read, and what each
@@ -232,6 +246,11 @@ fn dispatch(cmd: Command, out: &mut dyn Write, err: &mut dyn Write) -> Result<i3
             Ok(report(&opts, timings, out, err))
         }
         Command::Validate { data } => Ok(validate(&data, out, err)),
+        Command::Import {
+            export,
+            out: dir,
+            lenient,
+        } => Ok(import(&export, &dir, lenient, out, err)),
         Command::Plugins { plugins } => Ok(list_plugins(&plugins, out, err)),
         Command::NewPlugin {
             name,
@@ -391,6 +410,75 @@ fn report(opts: &ReportOptions, timings: bool, out: &mut dyn Write, err: &mut dy
         }
         Err(e) => {
             let _ = writeln!(err, "error: {e}");
+            1
+        }
+    }
+}
+
+fn import(
+    export: &std::path::Path,
+    dir: &std::path::Path,
+    lenient: bool,
+    out: &mut dyn Write,
+    err: &mut dyn Write,
+) -> i32 {
+    use honeycomb_core::import::{Detected, import};
+    let (kind, src, root) = match honeycomb_core::import::detect(export) {
+        Ok(Detected::Export(k, s, r)) => (k, s, r),
+        Ok(Detected::DataFolder) => {
+            let _ = writeln!(
+                err,
+                "error: {}: not a known export (X/Twitter or Mastodon archive); a data folder needs no import: run `honeycomb report` on it",
+                export.display()
+            );
+            return 1;
+        }
+        Err(m) => {
+            let _ = writeln!(err, "error: {m}");
+            return 1;
+        }
+    };
+    let imported = match import(kind, &src, &root, export) {
+        Ok(i) => i,
+        Err(e) => {
+            print_load_error(&e, err);
+            return 1;
+        }
+    };
+    // Checked through the loader before anything is written: only data that loads is written.
+    let loaded = match imported.load(&honeycomb_core::LoadOptions::lenient(lenient)) {
+        Ok(l) => l,
+        Err(e) => {
+            print_load_error(&e, err);
+            return 1;
+        }
+    };
+    match imported.write_folder(dir) {
+        Ok(files) => {
+            let s = &loaded.data.summary;
+            let rows: Vec<String> = s.rows.iter().map(|(t, n)| format!("{t}: {n}")).collect();
+            let _ = writeln!(
+                out,
+                "Imported {} ({}) into {}: {} files ({})",
+                export.display(),
+                kind.name(),
+                dir.display(),
+                files.len(),
+                rows.join(", ")
+            );
+            let notes = loaded.problems.len();
+            if notes > 0 {
+                let _ = writeln!(
+                    out,
+                    "{notes} note(s): run `honeycomb validate {}` to see them",
+                    export.display()
+                );
+            }
+            crate::run::release(loaded.data);
+            0
+        }
+        Err(m) => {
+            let _ = writeln!(err, "error: {m}; nothing was written");
             1
         }
     }

@@ -9,7 +9,7 @@ use crate::report::{self, Report};
 use honeycomb_core::time::push_rfc3339;
 use honeycomb_core::{
     ColumnValues, Config, Context, ContextOptions, Dataset, Entity, Lang, LoadError, LoadOptions,
-    Loaded, Period, Plugin, PostKind, Problem, Section, load_folder,
+    Loaded, Period, Plugin, PostKind, Problem, Section,
 };
 use std::io::Write;
 use std::panic::{AssertUnwindSafe, catch_unwind};
@@ -545,9 +545,10 @@ fn push_text(out: &mut String, v: &str) {
     out.push_str(&spreadsheet_safe(v));
 }
 
-/// Loads a folder, reporting the stage.
+/// Loads a data folder, or a known export (X/Twitter or Mastodon archive: a folder, .zip or
+/// .tar.gz) through its importer.
 pub fn load(data: &Path, lenient: bool) -> Result<Loaded, LoadError> {
-    load_folder(data, &LoadOptions::lenient(lenient))
+    honeycomb_core::import::load_path(data, &LoadOptions::lenient(lenient))
 }
 
 /// Resolves which plugins run (`--only`), in registry order.

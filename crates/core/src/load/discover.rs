@@ -29,6 +29,9 @@ pub struct TableFile {
     pub format: Format,
     /// Gzip-compressed.
     pub gz: bool,
+    /// The file's bytes when the table was made in memory (by an importer) instead of
+    /// being read from `path`.
+    pub data: Option<std::sync::Arc<[u8]>>,
 }
 
 /// What discovery found.
@@ -159,6 +162,7 @@ pub fn discover(root: &Path, config: &Config) -> Result<Discovered, String> {
                     rel,
                     format,
                     gz,
+                    data: None,
                 });
             }
             continue;
@@ -181,6 +185,7 @@ pub fn discover(root: &Path, config: &Config) -> Result<Discovered, String> {
                     rel,
                     format,
                     gz,
+                    data: None,
                 })
             }
             _ => out.ignored.push(rel),

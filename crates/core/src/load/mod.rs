@@ -11,7 +11,7 @@ mod discover;
 mod idmap;
 mod read;
 
-pub use discover::{Discovered, Format, REPORT_MARKER, TableFile, discover};
+pub use discover::{Discovered, Format, REPORT_MARKER, TableFile, classify, discover};
 pub use idmap::IdMap;
 
 use crate::config::{CONFIG_FILE, Config, TableMapping};
@@ -100,7 +100,22 @@ pub fn load_folder(dir: &Path, opts: &LoadOptions) -> Result<Loaded, LoadError> 
         }
     };
     let found = discover(dir, &config).map_err(LoadError::Folder)?;
+    load_discovered(&dir.display().to_string(), config, &found, Vec::new(), opts)
+}
+
+/// Loads tables that were found (on disk) or made (in memory, by an importer): the one path
+/// every source takes, so that each produces the same [`Dataset`], summary and problems.
+/// `label` names the source in folder-level messages; `problems` are the source's own
+/// (an importer's notes and unreadable records), reported with the loader's.
+pub fn load_discovered(
+    label: &str,
+    config: Config,
+    found: &Discovered,
+    problems: Vec<Problem>,
+    opts: &LoadOptions,
+) -> Result<Loaded, LoadError> {
     let mut loader = Loader::new(&config, opts);
+    loader.problems = problems;
     loader.data.summary.ignored_files = found.ignored.clone();
     for (path, why) in &found.warnings {
         loader.note(path, 0, 0, "unreadable", why.clone());
@@ -110,15 +125,15 @@ pub fn load_folder(dir: &Path, opts: &LoadOptions) -> Result<Loaded, LoadError> 
     }
     if !found.tables.contains_key(&TableKind::Posts) {
         loader.problems.push(Problem {
-            file: dir.display().to_string(),
+            file: label.to_string(),
             line: 0,
             column: 0,
             level: Level::Error,
             kind: "no-posts",
-            message: "no posts table: expected posts.csv, posts.jsonl (optionally .gz) or a posts/ folder, or [tables.posts] path in honeycomb.toml".into(),
+            message: "no posts table: expected posts.csv, posts.jsonl (optionally .gz) or a posts/ folder, or [tables.posts] path in honeycomb.toml, or a known export (X/Twitter archive, Mastodon archive)".into(),
         });
     }
-    loader.run(&found);
+    loader.run(found);
     let (data, problems, timings) = loader.finish()?;
     Ok(Loaded {
         data,
@@ -132,6 +147,8 @@ pub fn load_folder(dir: &Path, opts: &LoadOptions) -> Result<Loaded, LoadError> 
 #[derive(Debug, Clone)]
 struct Cols {
     idx: Vec<Option<usize>>,
+    /// Ids written as floats are read as whole numbers (`float_ids` in the mapping).
+    float_ids: bool,
     extras: Vec<(usize, String)>,
     n_fields: usize,
 }
@@ -169,11 +186,19 @@ fn map_header(
     for (c, name) in canon.iter().enumerate() {
         let src = mapping.and_then(|m| m.columns.get(*name));
         let want = src.map_or(*name, |s| s.as_str());
-        let pos = h
-            .names
-            .iter()
-            .position(|n| n == want)
-            .or_else(|| h.names.iter().position(|n| n.eq_ignore_ascii_case(want)));
+        let find = |want: &str| {
+            h.names
+                .iter()
+                .position(|n| n == want)
+                .or_else(|| h.names.iter().position(|n| n.eq_ignore_ascii_case(want)))
+        };
+        let mut pos = find(want);
+        if pos.is_none()
+            && src.is_none()
+            && let Some(cands) = mapping.and_then(|m| m.fallback_columns.get(*name))
+        {
+            pos = cands.iter().filter_map(|c| find(c)).find(|p| !used[*p]);
+        }
         match (pos, src) {
             (Some(p), _) => {
                 idx[c] = Some(p);
@@ -232,6 +257,7 @@ fn map_header(
         .collect();
     Ok(Cols {
         idx,
+        float_ids: mapping.and_then(|m| m.float_ids).unwrap_or(false),
         extras,
         n_fields: h.names.len(),
     })
@@ -498,6 +524,16 @@ impl<'r, 'a> Row<'r, 'a> {
         }
     }
 
+    /// An id as written, or as the whole number a float-looking id stands for when the
+    /// mapping says `float_ids`.
+    fn id(&self, v: &'a str) -> std::borrow::Cow<'a, str> {
+        if self.cols.float_ids {
+            float_id(v)
+        } else {
+            std::borrow::Cow::Borrowed(v)
+        }
+    }
+
     /// An account reference: the declared account's index, or `UNKNOWN` with the name kept
     /// in `pending` under `slot`.
     fn account(&mut self, c: usize, slot: u8, accounts: &IdMap) -> u32 {
@@ -505,6 +541,7 @@ impl<'r, 'a> Row<'r, 'a> {
         if v.is_empty() {
             return UNKNOWN;
         }
+        let v = &*self.id(v);
         match accounts.get(v) {
             Some(ix) => ix,
             None => {
@@ -513,6 +550,28 @@ impl<'r, 'a> Row<'r, 'a> {
             }
         }
     }
+}
+
+/// `119238.0` → `119238`; `1.19238e+05` → `119238` (when exactly a whole number below
+/// 2^53); anything else unchanged.
+fn float_id(v: &str) -> std::borrow::Cow<'_, str> {
+    use std::borrow::Cow;
+    if let Some(t) = v.strip_suffix(".0")
+        && !t.is_empty()
+        && t.bytes().all(|b| b.is_ascii_digit())
+    {
+        return Cow::Borrowed(t);
+    }
+    if v.bytes().any(|b| matches!(b, b'.' | b'e' | b'E'))
+        && let Ok(f) = v.parse::<f64>()
+        && f.is_finite()
+        && f >= 0.0
+        && f.fract() == 0.0
+        && f < 9_007_199_254_740_992.0
+    {
+        return Cow::Owned(format!("{}", f as u64));
+    }
+    Cow::Borrowed(v)
 }
 
 /// Pending slots: which reference a pending name stands for.
@@ -804,7 +863,9 @@ impl<'c> Loader<'c> {
                 let open = || read::open(file);
                 let start = out.rows.len();
                 let mut problems = Vec::new();
-                let size = if file.gz {
+                let size = if let Some(d) = &file.data {
+                    Some(d.len() as u64)
+                } else if file.gz {
                     None
                 } else {
                     std::fs::metadata(&file.path).ok().map(|m| m.len())
@@ -947,6 +1008,8 @@ impl<'c> Loader<'c> {
         let posts_fn = |r: &mut Row<'_, '_>| -> Option<Post> {
             use c::post::*;
             let id = r.required(ID);
+            let id = r.id(id);
+            let id = &*id;
             let author = r.account(AUTHOR, slot::ACCOUNT_A, &account_map);
             let created_at = r.required_time(CREATED_AT, &post_ts);
             let text: Box<str> = r.get(TEXT).unwrap_or("").into();
@@ -956,6 +1019,7 @@ impl<'c> Loader<'c> {
                 (slot::QUOTE_OF, QUOTE_OF),
             ] {
                 if let Some(v) = r.get(col) {
+                    let v = &*r.id(v);
                     if v == id {
                         let n = r.name(col);
                         r.err(

@@ -14,6 +14,9 @@ const PARALLEL_MIN: usize = 4 << 20;
 
 /// Opens a file for reading, decompressing `.gz`.
 pub fn open(f: &TableFile) -> Result<Box<dyn Read + Send>, Problem> {
+    if let Some(d) = &f.data {
+        return Ok(Box::new(std::io::Cursor::new(d.clone())));
+    }
     let file = std::fs::File::open(&f.path)
         .map_err(|e| file_problem(&f.rel, "unreadable", format!("cannot read the file: {e}")))?;
     if f.gz {

@@ -151,6 +151,40 @@ impl Lang {
         }
     }
 
+    /// Month names, January first ("February" / "februari").
+    pub const fn months(self) -> [&'static str; 12] {
+        match self {
+            Lang::En => [
+                "January",
+                "February",
+                "March",
+                "April",
+                "May",
+                "June",
+                "July",
+                "August",
+                "September",
+                "October",
+                "November",
+                "December",
+            ],
+            Lang::Nl => [
+                "januari",
+                "februari",
+                "maart",
+                "april",
+                "mei",
+                "juni",
+                "juli",
+                "augustus",
+                "september",
+                "oktober",
+                "november",
+                "december",
+            ],
+        }
+    }
+
     /// Weekday names, Monday first.
     pub fn weekdays(self) -> [&'static str; 7] {
         self.weekdays_const()

@@ -185,34 +185,8 @@ use honeycomb_core::time::{civil_from_days as civil, rfc3339 as fmt_ts};
 const WEEKDAYS_NL: [&str; 7] = honeycomb_core::Lang::Nl.weekdays_const();
 const WEEKDAYS_EN: [&str; 7] = honeycomb_core::Lang::En.weekdays_const();
 
-const MONTHS_NL: [&str; 12] = [
-    "januari",
-    "februari",
-    "maart",
-    "april",
-    "mei",
-    "juni",
-    "juli",
-    "augustus",
-    "september",
-    "oktober",
-    "november",
-    "december",
-];
-const MONTHS_EN: [&str; 12] = [
-    "January",
-    "February",
-    "March",
-    "April",
-    "May",
-    "June",
-    "July",
-    "August",
-    "September",
-    "October",
-    "November",
-    "December",
-];
+const MONTHS_NL: [&str; 12] = honeycomb_core::Lang::Nl.months();
+const MONTHS_EN: [&str; 12] = honeycomb_core::Lang::En.months();
 
 /// "zaterdag 14 februari" / "Saturday 14 February" for a day index.
 fn date_label(day: i64, en: bool) -> String {

@@ -33,35 +33,6 @@ fn label(cx: &Context<'_>, a: u32) -> String {
     cx.data.account_label(a)
 }
 
-const MONTHS_EN: [&str; 12] = [
-    "January",
-    "February",
-    "March",
-    "April",
-    "May",
-    "June",
-    "July",
-    "August",
-    "September",
-    "October",
-    "November",
-    "December",
-];
-const MONTHS_NL: [&str; 12] = [
-    "januari",
-    "februari",
-    "maart",
-    "april",
-    "mei",
-    "juni",
-    "juli",
-    "augustus",
-    "september",
-    "oktober",
-    "november",
-    "december",
-];
-
 struct Report<'c, 'd> {
     cx: &'c Context<'d>,
     s: &'c Settings,
@@ -93,10 +64,7 @@ impl Report<'_, '_> {
     /// "10 February 2026" / "10 februari 2026".
     fn long_date(&self, ts: i64) -> String {
         let (y, m, d) = self.ymd(ts);
-        let months = match self.lang() {
-            Lang::En => MONTHS_EN,
-            Lang::Nl => MONTHS_NL,
-        };
+        let months = self.lang().months();
         format!("{d} {} {y}", months[(m as usize).clamp(1, 12) - 1])
     }
 

@@ -136,6 +136,25 @@ impl Period {
             .as_second();
         Ok(Period { start, end })
     }
+
+    /// The period of the same number of days that ends where this one starts (the automatic
+    /// comparison period): for `2026-03-01..2026-03-31` (31 days) it is
+    /// `2026-01-29..2026-02-28`. Days are counted in `tz`, so a daylight-saving change inside
+    /// either period does not shift the boundary off midnight.
+    pub fn previous(&self, tz: &TimeZone) -> Period {
+        let mut clock = crate::time::LocalClock::new(tz.clone());
+        let days = clock.local_day(self.end) - clock.local_day(self.start);
+        let (y, m, d) = crate::time::civil_from_days(clock.local_day(self.start) - days);
+        let start = Date::new(y as i16, m as i8, d as i8)
+            .ok()
+            .and_then(|d| d.to_zoned_datetime(tz.clone()).ok())
+            .map(|z| z.timestamp().as_second())
+            .unwrap_or(self.start - (self.end - self.start));
+        Period {
+            start,
+            end: self.start,
+        }
+    }
 }
 
 /// 1-based line and column of a byte offset.
@@ -368,6 +387,19 @@ fn problem(line: u64, column: u64, kind: &'static str, message: String) -> Probl
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn previous_period_has_the_same_number_of_days() {
+        let tz = TimeZone::get("Europe/Amsterdam").unwrap();
+        let p = Period::parse("2026-03-01..2026-03-31", &tz).unwrap();
+        let want = Period::parse("2026-01-29..2026-02-28", &tz).unwrap();
+        assert_eq!(p.previous(&tz), want);
+        // Across the switch to summer time (29 March 2026): still whole local days.
+        let p = Period::parse("2026-04-01..2026-04-07", &tz).unwrap();
+        let want = Period::parse("2026-03-25..2026-03-31", &tz).unwrap();
+        assert_eq!(p.previous(&tz), want);
+        assert_eq!(want.end - want.start, 7 * 86_400 - 3_600);
+    }
 
     #[test]
     fn parses_the_design_example() {

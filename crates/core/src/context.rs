@@ -189,6 +189,12 @@ impl<'a> Context<'a> {
         self.period.is_none_or(|p| p.contains(ts))
     }
 
+    /// The comparison period: the same number of days right before the report period
+    /// ([`Period::previous`]); `None` without a report period.
+    pub fn previous_period(&self) -> Option<Period> {
+        self.period.map(|p| p.previous(&self.tz))
+    }
+
     /// Indexes of the posts in the report period.
     pub fn posts_in_period(&self) -> impl Iterator<Item = PostIx> + '_ {
         self.data

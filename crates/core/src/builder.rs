@@ -4,7 +4,7 @@
 
 use crate::i18n::Lang;
 use crate::section::{
-    Finding, Metric, Missing, Priority, Recommendation, Score, Section, Severity,
+    Better, Finding, Headline, Metric, Missing, Priority, Recommendation, Score, Section, Severity,
 };
 
 /// Builds one plugin's section.
@@ -49,6 +49,30 @@ impl SectionBuilder {
             unit: unit.to_string(),
             definition,
         });
+    }
+
+    /// Marks the metric `<id>.<key>` as a headline metric (compared with the previous period
+    /// at the top of the report); `better` says which direction is an improvement. Marking a
+    /// key twice keeps the first.
+    pub fn headline(&mut self, key: &str, better: Better) {
+        self.push_headline(key, better, false);
+    }
+
+    /// Like [`SectionBuilder::headline`], compared by the plain difference (ranks, scales
+    /// around zero) instead of the relative change.
+    pub fn headline_difference(&mut self, key: &str, better: Better) {
+        self.push_headline(key, better, true);
+    }
+
+    fn push_headline(&mut self, key: &str, better: Better, difference: bool) {
+        let key = format!("{}.{key}", self.sec.id);
+        if !self.sec.headline.iter().any(|h| h.key == key) {
+            self.sec.headline.push(Headline {
+                key,
+                better,
+                difference,
+            });
+        }
     }
 
     /// The full keys of the given short keys whose metrics exist and have a value.
@@ -128,6 +152,16 @@ mod tests {
         b.finding(Severity::Info, "f".into(), &["b"]);
         assert!(b.sec.findings[0].evidence.is_empty());
         assert_eq!(b.t("en", "nl"), "nl");
+        b.headline("a", Better::Lower);
+        b.headline("a", Better::Higher);
+        assert_eq!(
+            b.sec.headline,
+            vec![Headline {
+                key: "x.a".into(),
+                better: Better::Lower,
+                difference: false,
+            }]
+        );
         b.score(120.0, "r".into(), "v".into());
         assert_eq!(b.finish().score.map(|s| s.value), Some(100.0));
     }

@@ -22,6 +22,11 @@ pub struct Section {
     /// Headline metrics, each with its definition.
     #[serde(default)]
     pub metrics: Vec<Metric>,
+    /// The few metrics (keys into `metrics`) that sum the block up: compared with the previous
+    /// period at the top of the report. Without any, the runner compares the first three
+    /// metrics that have a value.
+    #[serde(default)]
+    pub headline: Vec<Headline>,
     /// Tables shown in the report.
     #[serde(default)]
     pub tables: Vec<Table>,
@@ -67,6 +72,7 @@ impl Section {
             summary: String::new(),
             score: None,
             metrics: Vec::new(),
+            headline: Vec::new(),
             tables: Vec::new(),
             charts: Vec::new(),
             findings: Vec::new(),
@@ -123,6 +129,32 @@ pub struct Metric {
     pub unit: String,
     /// Definition, with its source where it follows a published one.
     pub definition: String,
+}
+
+/// A metric compared between periods, with the direction that counts as better.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Headline {
+    /// Metric key (`conversations.response_rate`).
+    pub key: String,
+    /// Which way is an improvement.
+    pub better: Better,
+    /// Compare by the plain difference instead of the relative change: for ranks and for
+    /// scales around zero (a tone from −1 to +1), where "+900%" would mislead. Metrics in `%`
+    /// are always compared in percentage points.
+    #[serde(default)]
+    pub difference: bool,
+}
+
+/// Which direction of change is an improvement for a metric.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Better {
+    /// A higher value is better (response rate, followers).
+    Higher,
+    /// A lower value is better (response time, posts with personal data).
+    Lower,
+    /// Neither: the change is reported without a judgement (number of threads).
+    Neither,
 }
 
 /// A table for people (and, in `exports`, a CSV file for analysts).

@@ -191,8 +191,11 @@ pub fn open(path: &Path) -> Result<PluginLibrary, LoadPluginError> {
     })
 }
 
-/// The bytes, with the addresses of the dataset and configuration they were made from.
-type Cached = (usize, usize, Arc<Vec<u8>>);
+/// The bytes, with the addresses of the dataset and configuration and the period they were
+/// made from (the period travels in the bytes; a comparison run asks again with another).
+type Cached = (CacheKey, Arc<Vec<u8>>);
+
+type CacheKey = (usize, usize, Option<(i64, i64)>);
 
 /// The serialised dataset, shared by the dynamic plugins of one run: made by the first that
 /// needs it, for the context it was made from.
@@ -205,10 +208,14 @@ pub struct SharedInput {
 impl SharedInput {
     /// The bytes for this context, serialised on first use.
     fn get(&self, cx: &Context<'_>) -> Result<Arc<Vec<u8>>, String> {
-        let key = (cx.data as *const _ as usize, cx.config as *const _ as usize);
+        let key: CacheKey = (
+            cx.data as *const _ as usize,
+            cx.config as *const _ as usize,
+            cx.period.map(|p| (p.start, p.end)),
+        );
         let mut c = self.cell.lock().map_err(|_| "lock poisoned".to_string())?;
-        if let Some((a, b, bytes)) = c.as_ref()
-            && (*a, *b) == key
+        if let Some((k, bytes)) = c.as_ref()
+            && *k == key
         {
             return Ok(bytes.clone());
         }
@@ -218,9 +225,9 @@ impl SharedInput {
                 .map_err(|e| e.to_string())?,
         );
         if let Ok(mut took) = self.took.lock() {
-            *took = Some(t.elapsed());
+            *took = Some(took.unwrap_or_default() + t.elapsed());
         }
-        *c = Some((key.0, key.1, bytes.clone()));
+        *c = Some((key, bytes.clone()));
         Ok(bytes)
     }
 

@@ -6,6 +6,7 @@
 
 pub mod charts;
 pub mod cli;
+pub mod compare;
 pub mod demo;
 pub mod dynamic;
 pub mod graphfile;

@@ -30,6 +30,8 @@ pub struct Report {
     pub honeycomb_chart: Chart,
     /// Executive summary, one sentence per line.
     pub summary: Vec<String>,
+    /// The report period against the one before it.
+    pub comparison: crate::compare::Comparison,
     /// All recommendations, ranked.
     pub recommendations: Vec<RankedRecommendation>,
     /// One section per plugin.
@@ -156,16 +158,40 @@ fn priority_label(p: Priority, lang: Lang) -> String {
     .to_string()
 }
 
-/// Ranks all recommendations: by priority (high first), then by block in the order of the
-/// honeycomb (custom plugins last), then in the order the plugin gave them.
-pub fn rank_recommendations(sections: &[Section], lang: Lang) -> Vec<RankedRecommendation> {
+/// Ranks all recommendations across the plugins. The rule, in order:
+///
+/// 1. **Priority**: high, then medium, then low (the plugin's judgement).
+/// 2. **Urgency**: advice that shares an evidence metric with a *critical* finding of its
+///    section (privacy, legal, reputation at stake) first, then advice behind a *warning*,
+///    then the rest.
+/// 3. **Weakest block first**: advice for the block with the lowest honeycomb score comes
+///    first, since that is where the strategy gains most; blocks without a score last.
+/// 4. The order of the sections in the report, then the order the plugin gave.
+pub fn rank_recommendations(
+    sections: &[Section],
+    blocks: &[BlockScore],
+    lang: Lang,
+) -> Vec<RankedRecommendation> {
     let mut all = Vec::new();
     for (si, s) in sections.iter().enumerate() {
         for (ri, r) in s.recommendations.iter().enumerate() {
-            let block_pos = BLOCKS
+            let urgency = s
+                .findings
                 .iter()
-                .position(|b| *b == r.block)
-                .unwrap_or(BLOCKS.len());
+                .filter(|f| f.evidence.iter().any(|k| r.evidence.contains(k)))
+                .map(|f| match f.severity {
+                    Severity::Critical => 0u8,
+                    Severity::Warning => 1,
+                    Severity::Info => 2,
+                })
+                .min()
+                .unwrap_or(2);
+            // Scores in whole points (as shown), so the order does not hang on decimals.
+            let weakness = blocks
+                .iter()
+                .find(|b| b.block == r.block)
+                .and_then(|b| b.score)
+                .map_or(101, |v| v.round() as u32);
             let evidence = r
                 .evidence
                 .iter()
@@ -183,7 +209,7 @@ pub fn rank_recommendations(sections: &[Section], lang: Lang) -> Vec<RankedRecom
                 })
                 .collect();
             all.push((
-                (r.priority, block_pos, si, ri),
+                (r.priority, urgency, weakness, si, ri),
                 RankedRecommendation {
                     rank: 0,
                     priority: r.priority,
@@ -416,55 +442,214 @@ pub fn meta(cx: &Context<'_>, title: Option<&str>) -> Meta {
     }
 }
 
-/// The executive summary: one line per analysed block, then the data caveats.
+/// The executive summary, in plain sentences: what the report covers, the strongest and the
+/// weakest block, what needs action now, what changed since the previous period, the first
+/// three actions, and what could not be analysed.
 pub fn executive_summary(
+    cx: &Context<'_>,
     blocks: &[BlockScore],
     sections: &[Section],
     recs: &[RankedRecommendation],
-    lang: Lang,
+    comparison: &crate::compare::Comparison,
 ) -> Vec<String> {
+    let lang = cx.lang;
     let mut out = Vec::new();
+    let (posts, mut authors) = (cx.posts_in_period().count() as u64, Vec::new());
+    for p in cx.posts_in_period() {
+        authors.push(cx.data.posts[p as usize].author);
+    }
+    authors.sort_unstable();
+    authors.dedup();
+    let brand_posts = cx
+        .posts_in_period()
+        .filter(|&p| cx.is_brand(cx.data.posts[p as usize].author))
+        .count() as u64;
     let analysed: Vec<&BlockScore> = blocks.iter().filter(|b| b.score.is_some()).collect();
-    out.push(format!(
-        "{} {} {} 7 {}",
-        lang.pick("This report analyses", "Dit rapport analyseert"),
-        analysed.len(),
-        lang.pick("of the", "van de"),
-        lang.pick(
-            "building blocks of social media.",
-            "bouwstenen van social media."
-        )
-    ));
-    for b in analysed {
-        out.push(format!("{} ({}): {}", b.label, b.display, b.verdict));
+    let scope = match lang {
+        Lang::En => format!(
+            "This report reads {} by {} and scores {} of the 7 building blocks of social media.",
+            lang.count(posts, ("post", "posts"), ("post", "posts")),
+            lang.count(
+                authors.len() as u64,
+                ("account", "accounts"),
+                ("account", "accounts")
+            ),
+            analysed.len()
+        ),
+        Lang::Nl => format!(
+            "Dit rapport leest {} van {} en geeft {} van de 7 bouwstenen van social media een score.",
+            lang.count(posts, ("post", "posts"), ("post", "posts")),
+            lang.count(
+                authors.len() as u64,
+                ("account", "accounts"),
+                ("account", "accounts")
+            ),
+            analysed.len()
+        ),
+    };
+    out.push(scope);
+    if !cx.brand().is_empty() {
+        out.push(match lang {
+            Lang::En => format!(
+                "{} of them are yours ({}).",
+                lang.int(brand_posts),
+                lang.pct(brand_posts as f64 / posts.max(1) as f64, 1)
+            ),
+            Lang::Nl => format!(
+                "Daarvan zijn er {} van jou ({}).",
+                lang.int(brand_posts),
+                lang.pct(brand_posts as f64 / posts.max(1) as f64, 1)
+            ),
+        });
+    }
+    let strongest = analysed.iter().max_by(|a, b| {
+        a.score
+            .unwrap_or(0.0)
+            .total_cmp(&b.score.unwrap_or(0.0))
+            .then_with(|| b.block.cmp(&a.block))
+    });
+    let weakest = analysed.iter().min_by(|a, b| {
+        a.score
+            .unwrap_or(0.0)
+            .total_cmp(&b.score.unwrap_or(0.0))
+            .then_with(|| a.block.cmp(&b.block))
+    });
+    if let (Some(s), Some(w)) = (strongest, weakest)
+        && s.block != w.block
+    {
+        out.push(format!(
+            "{} {} ({}): {}",
+            lang.pick("Strongest block:", "Sterkste bouwsteen:"),
+            s.label,
+            s.display,
+            s.verdict
+        ));
+        out.push(format!(
+            "{} {} ({}): {}",
+            lang.pick("Weakest block:", "Zwakste bouwsteen:"),
+            w.label,
+            w.display,
+            w.verdict
+        ));
     }
     let critical = sections
         .iter()
         .flat_map(|s| &s.findings)
         .filter(|f| f.severity == Severity::Critical)
-        .count();
+        .count() as u64;
     if critical > 0 {
-        out.push(format!(
-            "{} {}",
-            critical,
-            if critical == 1 {
-                lang.pick(
-                    "finding needs action now (marked critical).",
-                    "bevinding vraagt nu om actie (gemarkeerd als kritiek).",
+        out.push(match lang {
+            Lang::En => format!(
+                "{} {} action now (marked critical).",
+                lang.count(critical, ("finding", "findings"), ("", "")),
+                if critical == 1 { "needs" } else { "need" }
+            ),
+            Lang::Nl => format!(
+                "{} om actie (gemarkeerd als kritiek).",
+                lang.count(
+                    critical,
+                    ("", ""),
+                    ("bevinding vraagt nu", "bevindingen vragen nu")
                 )
-            } else {
-                lang.pick(
-                    "findings need action now (marked critical).",
-                    "bevindingen vragen nu om actie (gemarkeerd als kritiek).",
-                )
-            }
-        ));
+            ),
+        });
     }
-    if let Some(r) = recs.first() {
-        out.push(format!(
-            "{} {}",
+    match comparison.status {
+        "compared" | "partial" => {
+            let (better, worse) = crate::compare::notable(comparison);
+            let list = |rows: &[&crate::compare::DeltaRow]| {
+                let items: Vec<String> = rows
+                    .iter()
+                    .map(|r| {
+                        format!(
+                            "{} ({}; {} {}, {})",
+                            r.label.to_lowercase(),
+                            r.block_label,
+                            lang.pick("now", "nu"),
+                            r.current_display,
+                            r.words
+                        )
+                    })
+                    .collect();
+                lang.join_and(&items)
+            };
+            let since = comparison
+                .previous
+                .as_ref()
+                .map(|p| format!("{} – {}", p[0], p[1]))
+                .unwrap_or_default();
+            if better.is_empty() && worse.is_empty() {
+                out.push(match lang {
+                    Lang::En => format!("Since the previous period ({since}) the headline figures did not change much."),
+                    Lang::Nl => format!("Sinds de vorige periode ({since}) veranderden de kerncijfers weinig."),
+                });
+            } else {
+                if !better.is_empty() {
+                    out.push(format!(
+                        "{} ({since}): {}.",
+                        lang.pick(
+                            "Better than the previous period",
+                            "Beter dan de vorige periode"
+                        ),
+                        list(&better)
+                    ));
+                }
+                if !worse.is_empty() {
+                    out.push(format!(
+                        "{} ({since}): {}.",
+                        lang.pick(
+                            "Worse than the previous period",
+                            "Slechter dan de vorige periode"
+                        ),
+                        list(&worse)
+                    ));
+                }
+            }
+            if comparison.status == "partial" {
+                out.push(
+                    lang.pick(
+                        "The previous period is only partly in the data: read the changes with care.",
+                        "De vorige periode zit maar deels in de data: lees de verschillen met zorg.",
+                    )
+                    .into(),
+                );
+            }
+        }
+        _ => {}
+    }
+    let first: Vec<String> = recs
+        .iter()
+        .take(3)
+        .map(|r| format!("{} ({})", r.action.trim_end_matches('.'), r.block_label))
+        .collect();
+    match first.len() {
+        0 => {}
+        1 => out.push(format!(
+            "{} {}.",
             lang.pick("First thing to do:", "Eerste actie:"),
-            r.action
+            first[0]
+        )),
+        _ => out.push(format!(
+            "{} {}.",
+            lang.pick("First things to do:", "Eerste acties:"),
+            first
+                .iter()
+                .enumerate()
+                .map(|(i, a)| format!("({}) {a}", i + 1))
+                .collect::<Vec<_>>()
+                .join("; ")
+        )),
+    }
+    let missing: Vec<String> = blocks
+        .iter()
+        .filter(|b| b.score.is_none())
+        .map(|b| b.label.clone())
+        .collect();
+    if !missing.is_empty() {
+        out.push(format!(
+            "{} {}.",
+            lang.pick("Not scored in this report:", "Geen score in dit rapport:"),
+            lang.join_and(&missing)
         ));
     }
     let failed: Vec<&str> = sections

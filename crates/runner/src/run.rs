@@ -1,6 +1,7 @@
 //! The pipeline behind `honeycomb report`: load → plugins in parallel → report → render →
 //! write. The binary is glue around [`run_report`].
 
+use crate::compare::{self, Baseline};
 use crate::graphfile::{write_gexf, write_graphml};
 use crate::output::{OutputSet, file_stem};
 use crate::registry;
@@ -224,21 +225,73 @@ fn normalise_chart_ids(sections: &mut [Section]) {
 }
 
 /// Builds the report model from the sections.
-pub fn build_report(cx: &Context<'_>, mut sections: Vec<Section>, problems: &[Problem]) -> Report {
+pub fn build_report(
+    cx: &Context<'_>,
+    mut sections: Vec<Section>,
+    problems: &[Problem],
+    baseline: &Baseline,
+) -> Report {
     normalise_chart_ids(&mut sections);
     let lang = cx.lang;
+    let meta = report::meta(cx, None);
     let blocks = report::honeycomb(&sections, lang);
     let chart = report::honeycomb_chart(&blocks, lang);
-    let recs = report::rank_recommendations(&sections, lang);
-    let summary = report::executive_summary(&blocks, &sections, &recs, lang);
+    let recs = report::rank_recommendations(&sections, &blocks, lang);
+    let comparison = compare::compare(&sections, meta.period.clone(), baseline, lang);
+    let summary = report::executive_summary(cx, &blocks, &sections, &recs, &comparison);
     Report {
         schema: report::SCHEMA,
-        meta: report::meta(cx, None),
+        meta,
         data: report::data_overview(cx.data, problems, lang),
         honeycomb: blocks,
         honeycomb_chart: chart,
         summary,
+        comparison,
         recommendations: recs,
+        sections,
+    }
+}
+
+/// Runs the plugins a second time on the period before the report period (same number of
+/// days), when there is a report period and the data has posts in that earlier period.
+fn baseline(
+    data: &Dataset,
+    config: &Config,
+    cx: &Context<'_>,
+    plugins: &[Box<dyn Plugin>],
+) -> Baseline {
+    let Some(prev) = cx.previous_period() else {
+        return Baseline::NoPeriod;
+    };
+    let mut clock = honeycomb_core::time::LocalClock::new(cx.tz.clone());
+    let mut date = |ts: i64| {
+        let (y, m, d) = honeycomb_core::time::civil_from_days(clock.local_day(ts));
+        format!("{y:04}-{m:02}-{d:02}")
+    };
+    let previous = [date(prev.start), date(prev.end - 1)];
+    let first = data.posts.iter().map(|p| p.created_at).min();
+    if !data.posts.iter().any(|p| prev.contains(p.created_at)) {
+        return Baseline::NoData { previous };
+    }
+    let partial_from = first.filter(|&t| t > prev.start).map(&mut date);
+    let mut opts = ContextOptions::default();
+    opts.lang = Some(cx.lang);
+    opts.period = Some(prev);
+    let before = Context::new(data, config, opts);
+    let sections = run_plugins(plugins, &before)
+        .into_iter()
+        .map(|(s, _)| {
+            let mut kept = Section::new(s.id, s.title);
+            kept.score = s.score;
+            kept.metrics = s.metrics;
+            kept.headline = s.headline;
+            kept.error = s.error;
+            kept
+        })
+        .collect();
+    Baseline::Ran {
+        previous,
+        partial_from,
         sections,
     }
 }
@@ -619,9 +672,12 @@ fn render_pages(
 ) -> Result<Vec<(String, Vec<u8>)>, RunError> {
     let mut out = Vec::new();
     let charts = render::draw_charts(report);
-    let md = render::render_markdown(report, templates).map_err(|e| RunError::Render(e.0))?;
+    let md = render::render_markdown(report, templates, render::Target::Markdown)
+        .map_err(|e| RunError::Render(e.0))?;
     if formats.html {
-        let html = render::render_html(report, &md, &charts, templates)
+        let body = render::render_markdown(report, templates, render::Target::Html)
+            .map_err(|e| RunError::Render(e.0))?;
+        let html = render::render_html(report, &body, &charts, templates)
             .map_err(|e| RunError::Render(e.0))?;
         out.push(("report.html".to_string(), html.into_bytes()));
     }
@@ -951,7 +1007,12 @@ fn analyse_and_write(
             d
         })
         .collect();
-    let report = build_report(&cx, sections, problems);
+    let t = Instant::now();
+    let before = baseline(data, config, &cx, plugins);
+    if matches!(before, Baseline::Ran { .. }) {
+        timings.push(("plugins, previous period".to_string(), t.elapsed()));
+    }
+    let report = build_report(&cx, sections, problems, &before);
 
     progress.stage("render");
     let t = Instant::now();
@@ -1024,7 +1085,12 @@ mod tests {
         let cfg = Config::parse("").expect("config");
         let cx = Context::new(&d, &cfg, ContextOptions::default());
         let full = vec![section("relationships"), section("groups")];
-        let report = build_report(&cx, vec![Section::new("relationships", "r")], &[]);
+        let report = build_report(
+            &cx,
+            vec![Section::new("relationships", "r")],
+            &[],
+            &Baseline::NoPeriod,
+        );
         let formats = Formats {
             md: false,
             html: false,
@@ -1067,7 +1133,7 @@ mod tests {
         let cx = Context::new(&d, &cfg, ContextOptions::default());
         assert!(cx.network().is_err());
         let full = vec![section("relationships")];
-        let report = build_report(&cx, vec![], &[]);
+        let report = build_report(&cx, vec![], &[], &Baseline::NoPeriod);
         let formats = Formats {
             md: false,
             html: false,

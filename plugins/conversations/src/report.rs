@@ -12,8 +12,8 @@ use honeycomb_core::sentiment::{NEGATION_WINDOW, SOURCES};
 use honeycomb_core::threads::Threads;
 use honeycomb_core::time::{LocalClock, civil_from_days};
 use honeycomb_core::{
-    Chart, ChartKind, ColumnValues, Context, Entity, EntityColumn, Frame, Lang, PostIx, Priority,
-    Section, SectionBuilder, Series, Severity, Table, tr,
+    Better, Chart, ChartKind, ColumnValues, Context, Entity, EntityColumn, Frame, Lang, PostIx,
+    Priority, Section, SectionBuilder, Series, Severity, Table, tr,
 };
 use rayon::prelude::*;
 
@@ -1751,6 +1751,11 @@ pub fn build(cx: &Context<'_>, s: &Settings, a: &Analysis<'_>) -> Section {
     r.columns();
     r.findings_and_advice();
     r.missing();
+    // The metrics compared with the previous period at the top of the report.
+    r.b.headline("response_rate", Better::Higher);
+    r.b.headline("response_time", Better::Lower);
+    r.b.headline("questions_unanswered", Better::Lower);
+    r.b.headline_difference("sentiment_inbound", Better::Higher);
     r.score();
     r.summary();
     r.b.finish()

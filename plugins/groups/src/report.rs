@@ -7,8 +7,8 @@ use crate::settings::Settings;
 use honeycomb_core::network::EdgeKind;
 use honeycomb_core::time::{LocalClock, civil_from_days};
 use honeycomb_core::{
-    Chart, ChartKind, Context, GroupIx, Lang, Priority, Role, Section, SectionBuilder, Series,
-    Severity, Table, tr,
+    Better, Chart, ChartKind, Context, GroupIx, Lang, Priority, Role, Section, SectionBuilder,
+    Series, Severity, Table, tr,
 };
 
 /// A score at or above this is "strong", below `WEAK` "weak" (see the score rule).
@@ -1600,6 +1600,11 @@ pub fn build(cx: &Context<'_>, s: &Settings, a: &Analysis<'_>) -> Section {
         r.group_advice(e);
     }
     r.missing();
+    // The metrics compared with the previous period at the top of the report.
+    r.b.headline("supported_members", Better::Higher);
+    r.b.headline("group_growth", Better::Higher);
+    r.b.headline("group_active_share", Better::Higher);
+    r.b.headline("communities", Better::Neither);
     r.score();
     r.summary();
     r.b.finish()

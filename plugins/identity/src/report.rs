@@ -9,7 +9,7 @@ use crate::settings::Settings;
 use honeycomb_core::mask::excerpt;
 use honeycomb_core::time::{LocalClock, civil_from_days};
 use honeycomb_core::{
-    AccountIx, Chart, ChartKind, Context, Entity, EntityColumn, Lang, Priority, Section,
+    AccountIx, Better, Chart, ChartKind, Context, Entity, EntityColumn, Lang, Priority, Section,
     SectionBuilder, Series, Severity, Table, tr,
 };
 
@@ -2048,6 +2048,11 @@ pub fn build(cx: &Context<'_>, s: &Settings, a: &Analysis) -> Section {
     r.promo_advice();
     r.visibility_advice();
     r.missing();
+    // The metrics compared with the previous period at the top of the report.
+    r.b.headline("profile_completeness", Better::Higher);
+    r.b.headline("brand_completeness", Better::Higher);
+    r.b.headline("personal_data_posts", Better::Lower);
+    r.b.headline("self_promotion", Better::Lower);
     r.score();
     r.summary();
     r.b.finish()

@@ -8,8 +8,8 @@ use crate::analysis::{
 };
 use crate::settings::Settings;
 use honeycomb_core::{
-    Chart, ChartKind, Context, Entity, EntityColumn, Finding, Lang, Metric, Missing, Priority,
-    Recommendation, Score, Section, Series, Severity, Table, tr,
+    Better, Chart, ChartKind, Context, Entity, EntityColumn, Finding, Headline, Lang, Metric,
+    Missing, Priority, Recommendation, Score, Section, Series, Severity, Table, tr,
 };
 
 /// English short weekday names for `metrics/posts.csv` (stable across report languages).
@@ -1830,6 +1830,19 @@ pub fn build(cx: &Context<'_>, s: &Settings, a: &Analysis) -> Section {
     b.best_table();
     b.findings_and_advice();
     b.missing_entries();
+    // The metrics compared with the previous period at the top of the report.
+    for (key, better) in [
+        ("active_weeks", Better::Higher),
+        ("peak_overlap", Better::Higher),
+        ("realtime_reach", Better::Higher),
+        ("posts_per_week", Better::Neither),
+    ] {
+        b.sec.headline.push(Headline {
+            key: format!("presence.{key}"),
+            better,
+            difference: false,
+        });
+    }
     b.score();
     b.summary();
     b.export();

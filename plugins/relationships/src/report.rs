@@ -5,7 +5,7 @@ use crate::analysis::{Analysis, Leader};
 use crate::settings::Settings;
 use honeycomb_core::network::EdgeKind;
 use honeycomb_core::{
-    Chart, ChartKind, Context, Entity, EntityColumn, GraphExport, Lang, NetEdge, NetNode,
+    Better, Chart, ChartKind, Context, Entity, EntityColumn, GraphExport, Lang, NetEdge, NetNode,
     PointSeries, Priority, Section, SectionBuilder, Series, Severity, Table, tr,
 };
 
@@ -995,6 +995,11 @@ pub fn build(cx: &Context<'_>, s: &Settings, a: &Analysis<'_>) -> Section {
     r.columns();
     r.findings_and_advice();
     r.missing();
+    // The metrics compared with the previous period at the top of the report.
+    r.b.headline("followers", Better::Higher);
+    r.b.headline("follow_back", Better::Higher);
+    r.b.headline("reciprocity", Better::Higher);
+    r.b.headline("leaders_connected", Better::Higher);
     r.score();
     r.summary();
     r.b.finish()

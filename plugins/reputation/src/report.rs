@@ -6,7 +6,7 @@ use crate::analysis::{Analysis, AutoReason, Basis, Denominator, Org, Z};
 use crate::settings::{Method, Settings};
 use honeycomb_core::time::civil_from_days;
 use honeycomb_core::{
-    AccountIx, Chart, ChartKind, Context, Entity, EntityColumn, Lang, Priority, Section,
+    AccountIx, Better, Chart, ChartKind, Context, Entity, EntityColumn, Lang, Priority, Section,
     SectionBuilder, Series, Severity, Table, tr,
 };
 
@@ -1767,6 +1767,11 @@ pub fn build(cx: &Context<'_>, s: &Settings, a: &Analysis) -> Section {
     r.columns();
     r.findings_and_advice();
     r.missing();
+    // The metrics compared with the previous period at the top of the report.
+    r.b.headline("brand_score", Better::Higher);
+    r.b.headline_difference("brand_rank", Better::Lower);
+    r.b.headline("engagement_rate", Better::Higher);
+    r.b.headline("share_of_voice", Better::Higher);
     r.score();
     r.summary();
     r.b.finish()

@@ -7,8 +7,8 @@ use crate::settings::Settings;
 use honeycomb_core::mask::excerpt;
 use honeycomb_core::time::{LocalClock, civil_from_days, rfc3339};
 use honeycomb_core::{
-    Chart, ChartKind, ColumnValues, Context, Entity, EntityColumn, Frame, Lang, PointSeries,
-    PostIx, Priority, Section, SectionBuilder, Series, Severity, Table, tr,
+    Better, Chart, ChartKind, ColumnValues, Context, Entity, EntityColumn, Frame, Lang,
+    PointSeries, PostIx, Priority, Section, SectionBuilder, Series, Severity, Table, tr,
 };
 
 /// Longest text excerpt in a table, in characters.
@@ -1711,6 +1711,11 @@ pub fn build(cx: &Context<'_>, s: &Settings, a: &Analysis) -> Section {
     r.columns_and_exports();
     r.findings_and_advice();
     r.missing();
+    // The metrics compared with the previous period at the top of the report.
+    r.b.headline("brand_reshared_share", Better::Higher);
+    r.b.headline("brand_reshares_per_post", Better::Higher);
+    r.b.headline("reshares_per_post", Better::Higher);
+    r.b.headline("uncredited_copies", Better::Lower);
     r.score();
     r.summary();
     r.b.finish()

@@ -175,14 +175,33 @@ impl Templates {
     }
 }
 
-/// Renders `report.md`.
-pub fn render_markdown(report: &Report, templates: &Templates) -> Result<String, RenderError> {
+/// What a Markdown rendering is for: `report.md` itself, or the body of `report.html`.
+/// Templates see it as `target` (`"md"` or `"html"`): the Markdown file says changes in words,
+/// the HTML page shows them with arrows.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Target {
+    /// `report.md`.
+    Markdown,
+    /// The Markdown that becomes the HTML page.
+    Html,
+}
+
+/// Renders `report.md` (or, with [`Target::Html`], the Markdown of the HTML page).
+pub fn render_markdown(
+    report: &Report,
+    templates: &Templates,
+    target: Target,
+) -> Result<String, RenderError> {
     let lang = report.meta.lang;
     let env = templates.environment(lang)?;
     let strings = templates.strings(lang)?;
     let ctx = minijinja::context! {
         report => Value::from(Serde(report)),
         t => Value::from(Serde(&strings)),
+        target => match target {
+            Target::Markdown => "md",
+            Target::Html => "html",
+        },
     };
     let mut out = env.get_template("report.md.j2")?.render(ctx)?;
     if !out.ends_with('\n') {

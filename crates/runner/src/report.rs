@@ -666,3 +666,95 @@ pub fn executive_summary(
     }
     out
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use honeycomb_core::{Finding, Metric, Recommendation, Score};
+
+    fn section(
+        id: &str,
+        score: f64,
+        recs: &[(&str, Priority, &str)],
+        critical: &[&str],
+    ) -> Section {
+        let mut s = Section::new(id, id);
+        s.score = Some(Score {
+            value: score,
+            rule: "r".into(),
+            verdict: "v".into(),
+        });
+        for (action, priority, key) in recs {
+            let key = format!("{id}.{key}");
+            if s.metric(&key).is_none() {
+                s.metrics.push(Metric {
+                    key: key.clone(),
+                    label: key.clone(),
+                    value: Some(1.0),
+                    display: "1".into(),
+                    unit: String::new(),
+                    definition: String::new(),
+                });
+            }
+            s.recommendations.push(Recommendation {
+                priority: *priority,
+                action: action.to_string(),
+                why: String::new(),
+                evidence: vec![key],
+                block: id.into(),
+            });
+        }
+        for k in critical {
+            s.findings.push(Finding {
+                severity: Severity::Critical,
+                text: String::new(),
+                evidence: vec![format!("{id}.{k}")],
+            });
+        }
+        s
+    }
+
+    #[test]
+    fn ranking_follows_priority_urgency_then_the_weakest_block() {
+        let sections = vec![
+            // Identity scores 80: its high advice behind a critical finding still comes first.
+            section(
+                "identity",
+                80.0,
+                &[
+                    ("id-low", Priority::Low, "a"),
+                    ("id-leak", Priority::High, "leak"),
+                ],
+                &["leak"],
+            ),
+            // Conversations scores 40, sharing 60: among the plain high advice, the weakest
+            // block first; medium after all high.
+            section(
+                "conversations",
+                40.0,
+                &[
+                    ("conv-med", Priority::Medium, "b"),
+                    ("conv-high", Priority::High, "c"),
+                ],
+                &[],
+            ),
+            section("sharing", 60.0, &[("share-high", Priority::High, "d")], &[]),
+        ];
+        let blocks = honeycomb(&sections, Lang::En);
+        let ranked = rank_recommendations(&sections, &blocks, Lang::En);
+        let order: Vec<(&str, usize)> =
+            ranked.iter().map(|r| (r.action.as_str(), r.rank)).collect();
+        assert_eq!(
+            order,
+            [
+                ("id-leak", 1),
+                ("conv-high", 2),
+                ("share-high", 3),
+                ("conv-med", 4),
+                ("id-low", 5)
+            ]
+        );
+        assert_eq!(ranked[0].evidence[0].key, "identity.leak");
+        assert_eq!(ranked[0].block_label, "Identity");
+    }
+}

@@ -148,6 +148,19 @@ pub fn markdown_to_doc(md: &str, charts: &BTreeMap<String, String>) -> HtmlDoc {
             other => events.push(other),
         }
     }
+    // A chart alone in its paragraph stands on its own: a `<figure>` may not sit in a `<p>`
+    // (a browser would close the paragraph and add an empty one).
+    let mut k = 0;
+    while k + 2 < events.len() {
+        let alone = matches!(&events[k], Event::Start(Tag::Paragraph))
+            && matches!(&events[k + 1], Event::Html(h) if h.starts_with("<figure"))
+            && matches!(&events[k + 2], Event::End(TagEnd::Paragraph));
+        if alone {
+            events.remove(k + 2);
+            events.remove(k);
+        }
+        k += 1;
+    }
     // Heading ids and sections.
     let mut seen = std::collections::BTreeSet::new();
     let mut toc = Vec::new();
@@ -254,6 +267,7 @@ mod tests {
             h.contains("<figure class=\"chart\"><svg id=\"a\"></svg></figure>"),
             "{h}"
         );
+        assert!(!h.contains("<p><figure"), "{h}");
         assert!(!h.contains("evil.example"), "{h}");
         assert!(h.contains("Alt B"), "{h}");
     }

@@ -111,7 +111,7 @@ fn hostile_data(dir: &Path) {
         String::from("id,handle,display_name,bio,location,url,followers,following\n");
     accounts.push_str(&format!(
         "evil,{},{},{},{},{},10,5\n",
-        q(&format!("{pwn_attr}")),
+        q(pwn_attr),
         q(pwn_title),
         q(&format!("{md_link} {svg} {break_out}")),
         q(break_out),

@@ -2,6 +2,7 @@
 //! module per concern. Fixture folders live in `tests/fixtures/`; snapshots in
 //! `tests/suite/snapshots/`.
 
+mod browser;
 mod centrality;
 mod cli;
 mod communities;
@@ -10,6 +11,7 @@ mod import;
 mod loading;
 mod networks;
 mod plugins;
+mod publish;
 mod reports;
 mod shared_data;
 

@@ -390,7 +390,7 @@ mod tests {
 
     #[test]
     fn previous_period_has_the_same_number_of_days() {
-        let tz = TimeZone::get("Europe/Amsterdam").expect("period");
+        let tz = TimeZone::get("Europe/Amsterdam").expect("time zone");
         let p = Period::parse("2026-03-01..2026-03-31", &tz).expect("period");
         let want = Period::parse("2026-01-29..2026-02-28", &tz).expect("period");
         assert_eq!(p.previous(&tz), want);

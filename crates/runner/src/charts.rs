@@ -133,6 +133,94 @@ fn finish(chart: &Chart, lang: Lang, d: Drawn) -> String {
     out
 }
 
+/// A small line of 0–100 scores across periods, for the site index: `id` makes the element ids
+/// unique on the page, `label` names it (`<title>`), and the text alternative (`<desc>`) lists
+/// every point as `period: value` (`–` for a period without a score). A gap in the line marks
+/// a period without a score; the last point is drawn as a dot. Safe, deterministic and
+/// themeable like [`render_svg`].
+pub fn sparkline(id: &str, label: &str, points: &[(String, Option<f64>)], lang: Lang) -> String {
+    const SW: f64 = 120.0;
+    const SH: f64 = 32.0;
+    const M: f64 = 3.0;
+    let p = format!("{}-spark", id_prefix(id));
+    let desc: Vec<String> = points
+        .iter()
+        .map(|(period, v)| {
+            format!(
+                "{period}: {}",
+                v.filter(|v| v.is_finite())
+                    .map_or("–".to_string(), |v| lang.num(v.clamp(0.0, 100.0), 0))
+            )
+        })
+        .collect();
+    let mut out = String::with_capacity(512);
+    w!(
+        out,
+        "<svg xmlns=\"http://www.w3.org/2000/svg\" class=\"hc-spark\" viewBox=\"0 0 {} {}\" \
+         width=\"{}\" height=\"{}\" role=\"img\" aria-labelledby=\"{p}-title {p}-desc\" \
+         fill=\"none\" stroke=\"currentColor\">",
+        N(SW),
+        N(SH),
+        N(SW),
+        N(SH)
+    );
+    w!(
+        out,
+        "<title id=\"{p}-title\">{}</title><desc id=\"{p}-desc\">{}</desc>",
+        esc(label),
+        esc(&desc.join("; "))
+    );
+    // The 0 and 100 guides, faint.
+    w!(
+        out,
+        "<path d=\"M{m} {top}H{r}M{m} {bot}H{r}\" stroke-width=\"1\" stroke-opacity=\".25\"/>",
+        m = N(M),
+        r = N(SW - M),
+        top = N(M),
+        bot = N(SH - M)
+    );
+    let n = points.len();
+    let xy = |i: usize, v: f64| {
+        let x = if n <= 1 {
+            SW / 2.0
+        } else {
+            M + (SW - 2.0 * M) * i as f64 / (n - 1) as f64
+        };
+        let y = SH - M - (SH - 2.0 * M) * v.clamp(0.0, 100.0) / 100.0;
+        (x, y)
+    };
+    let mut d = String::new();
+    let mut pen_down = false;
+    let mut last = None;
+    for (i, (_, v)) in points.iter().enumerate() {
+        match v.filter(|v| v.is_finite()) {
+            Some(v) => {
+                let (x, y) = xy(i, v);
+                w!(d, "{}{} {}", if pen_down { "L" } else { "M" }, N(x), N(y));
+                pen_down = true;
+                last = Some((x, y));
+            }
+            None => pen_down = false,
+        }
+    }
+    if !d.is_empty() {
+        w!(
+            out,
+            "<path d=\"{d}\" stroke=\"{SEQ}\" stroke-width=\"2\" stroke-linejoin=\"round\" stroke-linecap=\"round\"/>"
+        );
+    }
+    if let Some((x, y)) = last {
+        w!(
+            out,
+            "<circle cx=\"{}\" cy=\"{}\" r=\"2.5\" fill=\"{SEQ}\" stroke=\"none\"/>",
+            N(x),
+            N(y)
+        );
+    }
+    out.push_str("</svg>");
+    out
+}
+
 // ---------------------------------------------------------------------------------------------
 // Text, numbers and ids
 // ---------------------------------------------------------------------------------------------

@@ -81,6 +81,42 @@ pub enum Command {
         #[arg(long = "plugin", value_name = "LIB")]
         plugins: Vec<PathBuf>,
     },
+    /// Publish a static site: one self-contained report page per data folder (or per month or
+    /// quarter of one folder with --every) and an index page with each page's headline
+    /// figures and trends. The same input gives a byte-identical site.
+    Publish {
+        /// The data folders (or exports); one page each, or split one with --every.
+        #[arg(required = true)]
+        data: Vec<PathBuf>,
+        /// The site folder to write (created; an earlier site there is replaced as a whole).
+        #[arg(long)]
+        site: PathBuf,
+        /// One page per calendar `month` or `quarter` touched by the data of one folder.
+        #[arg(long, value_name = "month|quarter")]
+        every: Option<String>,
+        /// The address the site is served from (https://example.org/reports/ or /reports/):
+        /// links and canonical URLs are made absolute under it.
+        #[arg(long, value_name = "URL")]
+        base_url: Option<String>,
+        /// Report language: en or nl (default: honeycomb.toml's report.lang, else en).
+        #[arg(long)]
+        lang: Option<String>,
+        /// A folder of templates that replace the embedded ones (same file names).
+        #[arg(long)]
+        templates: Option<PathBuf>,
+        /// Run only these plugins (comma-separated ids, see `honeycomb plugins`).
+        #[arg(long, value_delimiter = ',')]
+        only: Option<Vec<String>>,
+        /// Skip rows that cannot be read instead of stopping; each page says how many and why.
+        #[arg(long)]
+        lenient: bool,
+        /// Exit 0 even when a plugin failed (its section shows the error).
+        #[arg(long)]
+        keep_going: bool,
+        /// Load a plugin library; repeatable. Loading a plugin runs its code with your rights.
+        #[arg(long = "plugin", value_name = "LIB")]
+        plugins: Vec<PathBuf>,
+    },
     /// Check a data folder or export: every problem as file:line:column: message; exit 1 if
     /// any error.
     Validate {
@@ -244,6 +280,30 @@ fn dispatch(cmd: Command, out: &mut dyn Write, err: &mut dyn Write) -> Result<i3
             opts.keep_going = keep_going;
             opts.plugins = plugins;
             Ok(report(&opts, timings, out, err))
+        }
+        Command::Publish {
+            data,
+            site,
+            every,
+            base_url,
+            lang,
+            templates,
+            only,
+            lenient,
+            keep_going,
+            plugins,
+        } => {
+            let mut opts = crate::publish::PublishOptions::new(data, site);
+            opts.every = every
+                .map(|e| e.parse().map_err(|m| format!("--every {m}")))
+                .transpose()?;
+            opts.base_url = base_url;
+            opts.lang = parse_lang(lang.as_deref())?;
+            opts.templates = templates;
+            opts.only = only;
+            opts.lenient = lenient;
+            opts.plugins = plugins;
+            Ok(publish(&opts, keep_going, out, err))
         }
         Command::Validate { data } => Ok(validate(&data, out, err)),
         Command::Import {
@@ -410,6 +470,59 @@ fn report(opts: &ReportOptions, timings: bool, out: &mut dyn Write, err: &mut dy
         }
         Err(e) => {
             let _ = writeln!(err, "error: {e}");
+            1
+        }
+    }
+}
+
+fn publish(
+    opts: &crate::publish::PublishOptions,
+    keep_going: bool,
+    out: &mut dyn Write,
+    err: &mut dyn Write,
+) -> i32 {
+    let bar = Bar::new();
+    let result = crate::publish::publish(opts, &bar);
+    bar.finish();
+    match result {
+        Ok(p) => {
+            let _ = writeln!(
+                out,
+                "Published {} {} and an index to {}",
+                p.pages.len(),
+                if p.pages.len() == 1 { "page" } else { "pages" },
+                opts.site.display()
+            );
+            for page in &p.pages {
+                let _ = writeln!(out, "  {:<16} {}", page.file, page.label);
+            }
+            let _ = writeln!(
+                out,
+                "Open {} in a browser.",
+                opts.site.join("index.html").display()
+            );
+            for f in &p.failed {
+                let _ = writeln!(
+                    err,
+                    "error: plugin failed on page {f}; its section shows the error"
+                );
+            }
+            if !p.failed.is_empty() && !keep_going {
+                1
+            } else {
+                0
+            }
+        }
+        Err(RunError::Load(e)) => {
+            print_load_error(&e, err);
+            1
+        }
+        Err(RunError::Usage(m)) => {
+            let _ = writeln!(err, "error: {m}");
+            2
+        }
+        Err(e) => {
+            let _ = writeln!(err, "error: {e}; nothing was written");
             1
         }
     }

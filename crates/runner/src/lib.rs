@@ -11,6 +11,7 @@ pub mod demo;
 pub mod dynamic;
 pub mod graphfile;
 pub mod output;
+pub mod publish;
 pub mod registry;
 pub mod render;
 pub mod report;

@@ -28,6 +28,10 @@ pub const EMBEDDED: &[(&str, &str)] = &[
         include_str!("../../../../templates/report.html.j2"),
     ),
     (
+        "index.html.j2",
+        include_str!("../../../../templates/index.html.j2"),
+    ),
+    (
         "sections/generic.md.j2",
         include_str!("../../../../templates/sections/generic.md.j2"),
     ),
@@ -121,8 +125,19 @@ impl Templates {
             .files
             .get(&name)
             .ok_or_else(|| RenderError(format!("template strings missing: {name}")))?;
-        src.parse::<toml::Table>()
-            .map_err(|e| RenderError(format!("{name}: {e}")))
+        let mut table = src
+            .parse::<toml::Table>()
+            .map_err(|e| RenderError(format!("{name}: {e}")))?;
+        // Strings added in a later version keep their embedded text when an overriding file
+        // (`--templates`) predates them.
+        if let Some((_, embedded)) = EMBEDDED.iter().find(|(n, _)| *n == name)
+            && let Ok(defaults) = embedded.parse::<toml::Table>()
+        {
+            for (k, v) in defaults {
+                table.entry(k).or_insert(v);
+            }
+        }
+        Ok(table)
     }
 
     fn environment(&self, lang: Lang) -> Result<Environment<'_>, RenderError> {
@@ -226,6 +241,20 @@ pub fn draw_charts(report: &Report) -> BTreeMap<String, String> {
     out
 }
 
+/// Where a report page sits in a published site (`honeycomb publish`); empty for a plain
+/// `report.html`.
+#[derive(Debug, Clone, Default, serde::Serialize)]
+pub struct PageLinks {
+    /// The page's absolute URL (`<link rel="canonical">`), when the site has a `--base-url`.
+    pub canonical: Option<String>,
+    /// The link back to the site's index page.
+    pub index: Option<String>,
+    /// Text of that link.
+    pub index_label: Option<String>,
+    /// What the page covers in its site (a period such as `2026-03`, or a folder's name).
+    pub label: Option<String>,
+}
+
 /// Renders `report.html` from the Markdown: the layout template around the converted body,
 /// charts inlined.
 pub fn render_html(
@@ -234,16 +263,56 @@ pub fn render_html(
     charts: &BTreeMap<String, String>,
     templates: &Templates,
 ) -> Result<String, RenderError> {
+    render_html_page(report, md, charts, templates, &PageLinks::default())
+}
+
+/// Renders a report page with its place in a site ([`PageLinks`]).
+///
+/// The layout template gets `report`, `t` (the UI strings), `page` (the links), `toc` (the
+/// `h2` headings: `id`, `text`), and the converted body: whole as `body`, or in two parts,
+/// `intro` (title and meta line) and `sections`.
+pub fn render_html_page(
+    report: &Report,
+    md: &str,
+    charts: &BTreeMap<String, String>,
+    templates: &Templates,
+    page: &PageLinks,
+) -> Result<String, RenderError> {
     let lang = report.meta.lang;
     let env = templates.environment(lang)?;
     let strings = templates.strings(lang)?;
-    let body = html::markdown_to_html(md, charts);
+    let doc = html::markdown_to_doc(md, charts);
+    let body = format!("{}{}", doc.intro, doc.sections);
     let ctx = minijinja::context! {
         report => Value::from(Serde(report)),
         t => Value::from(Serde(&strings)),
+        page => Value::from(Serde(page)),
+        toc => Value::from(Serde(&doc.toc)),
         body => Value::from_safe_string(body),
+        intro => Value::from_safe_string(doc.intro),
+        sections => Value::from_safe_string(doc.sections),
     };
     let mut out = env.get_template("report.html.j2")?.render(ctx)?;
+    if !out.ends_with('\n') {
+        out.push('\n');
+    }
+    Ok(out)
+}
+
+/// Renders a template other than the report's (the site's `index.html.j2`) with the UI
+/// strings of `lang` as `t` and the given context values.
+pub fn render_template(
+    templates: &Templates,
+    name: &str,
+    lang: Lang,
+    values: BTreeMap<&str, Value>,
+) -> Result<String, RenderError> {
+    let env = templates.environment(lang)?;
+    let strings = templates.strings(lang)?;
+    let mut ctx: BTreeMap<&str, Value> = values;
+    ctx.insert("t", Value::from(Serde(&strings)));
+    let ctx = Value::from(ctx);
+    let mut out = env.get_template(name)?.render(ctx)?;
     if !out.ends_with('\n') {
         out.push('\n');
     }

@@ -75,6 +75,10 @@ pub struct DeltaRow {
     pub previous_display: String,
     /// Display string in the report period.
     pub current_display: String,
+    /// The previous value in a few characters (`38.8%`, `12.6 h`, `1,472`), for tables.
+    pub previous_short: String,
+    /// The current value in a few characters.
+    pub current_short: String,
     /// The change in `change_unit`; `None` when either value is missing.
     pub change: Option<f64>,
     /// `pp` (percentage points), `points` (score), `%` (relative) or `` (plain difference).
@@ -117,6 +121,25 @@ fn change(prev: f64, cur: f64, unit: &str, score: bool, plain: bool) -> (f64, &'
         ((cur - prev) / prev.abs() * 100.0, "%")
     } else {
         (cur - prev, "")
+    }
+}
+
+/// A value in a few characters: `%` with one decimal, seconds as a duration, scores out of
+/// 100, whole numbers grouped, other numbers with two decimals.
+fn short(v: Option<f64>, unit: &str, score: bool, lang: Lang) -> String {
+    let Some(v) = v.filter(|v| v.is_finite()) else {
+        return "–".into();
+    };
+    if score {
+        format!("{}/100", lang.num(v, 0))
+    } else if unit == "%" {
+        format!("{}%", lang.num(v, 1))
+    } else if unit == "s" {
+        lang.duration(v)
+    } else if v.fract() == 0.0 {
+        lang.num(v, 0)
+    } else {
+        lang.num(v, 2)
     }
 }
 
@@ -227,6 +250,8 @@ fn row(
         label,
         previous: prev.0,
         current: cur.0,
+        previous_short: short(prev.0, unit, score, lang),
+        current_short: short(cur.0, unit, score, lang),
         previous_display: prev.1,
         current_display: cur.1,
         change: delta,
@@ -516,6 +541,12 @@ mod tests {
             ]
         );
         assert_eq!(c.rows[1].arrow, "▲ +5.0 pp · better");
+        assert_eq!(
+            (c.rows[1].previous_short.as_str(), c.rows[1].current_short.as_str()),
+            ("40.0%", "45.0%")
+        );
+        assert_eq!(c.rows[2].current_short, "1.5 h");
+        assert_eq!(c.rows[0].previous_short, "50/100");
         assert_eq!(c.rows[0].arrow, "▼ −2 points · worse");
         let (better, worse) = notable(&c);
         assert_eq!(better[0].key, "conversations.response_rate");

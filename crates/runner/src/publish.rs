@@ -323,7 +323,8 @@ fn make_page(
     for s in sections.iter().filter(|s| s.error.is_some()) {
         failed.push(format!("{label}: {}", s.id));
     }
-    let report: Report = run::build_report(&cx, sections, problems);
+    let before = run::baseline(data, config, &cx, plugins);
+    let report: Report = run::build_report(&cx, sections, problems, &before);
     let posts = data
         .posts
         .iter()
@@ -339,7 +340,8 @@ fn make_page(
         label: Some(label.to_string()),
     };
     let charts = render::draw_charts(&report);
-    let md = render::render_markdown(&report, templates).map_err(|e| RunError::Render(e.0))?;
+    let md = render::render_markdown(&report, templates, render::Target::Html)
+        .map_err(|e| RunError::Render(e.0))?;
     let html = render::render_html_page(&report, &md, &charts, templates, &links)
         .map_err(|e| RunError::Render(e.0))?;
     let summary = PageSummary {

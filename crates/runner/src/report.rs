@@ -566,7 +566,7 @@ pub fn executive_summary(
                             r.label.to_lowercase(),
                             r.block_label,
                             lang.pick("now", "nu"),
-                            r.current_display,
+                            r.current_short,
                             r.words
                         )
                     })

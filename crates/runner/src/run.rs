@@ -254,7 +254,7 @@ pub fn build_report(
 
 /// Runs the plugins a second time on the period before the report period (same number of
 /// days), when there is a report period and the data has posts in that earlier period.
-fn baseline(
+pub fn baseline(
     data: &Dataset,
     config: &Config,
     cx: &Context<'_>,

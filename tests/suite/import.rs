@@ -128,6 +128,23 @@ fn x_archive_report_counts_equal_the_archive_files() {
     let owner = &d.accounts[0];
     assert_eq!(owner.handle.as_deref(), Some("milahu104"));
     assert_eq!((owner.followers, owner.following), (Some(61), Some(167)));
+    // One account's archive: every relation touches the owner and nobody else posts, so the
+    // position, reputation and community blocks are not judged (no 100/100 by construction);
+    // each says why, as the rule line of its block.
+    for block in ["relationships", "reputation", "groups"] {
+        let b = report["honeycomb"]
+            .as_array()
+            .expect("blocks")
+            .iter()
+            .find(|b| b["block"] == block)
+            .expect("block");
+        assert!(b["score"].is_null(), "{block}: {b}");
+        assert_eq!(b["verdict"], "not enough data to judge", "{block}");
+        assert!(
+            b["rule"].as_str().is_some_and(|r| r.contains("add ")),
+            "{block} says what to add: {b}"
+        );
+    }
 }
 
 #[test]

@@ -129,6 +129,13 @@ impl SectionBuilder {
         });
     }
 
+    /// Withholds the honeycomb score: the data is not enough to judge the block; `reason` is
+    /// shown as the block's verdict. Clears a score set earlier.
+    pub fn no_score(&mut self, reason: String) {
+        self.sec.score = None;
+        self.sec.unscored = Some(reason);
+    }
+
     /// The finished section.
     pub fn finish(self) -> Section {
         self.sec

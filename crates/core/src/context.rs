@@ -195,6 +195,26 @@ impl<'a> Context<'a> {
         self.period.map(|p| p.previous(&self.tz))
     }
 
+    /// Whether the social network is only the brand's own circle: it has relations, and every
+    /// one of them starts or ends at a brand account (the export of one account's followers,
+    /// following and replies, with nothing between the others). Then the brand sits in the
+    /// centre by construction, and a score of its position or of the communities around it says
+    /// nothing: plugins withhold such scores ("not enough data to judge"). `false` without a
+    /// brand or when the network cannot be built.
+    pub fn brand_centred_network(&self) -> bool {
+        if self.brand.is_empty() {
+            return false;
+        }
+        let Ok(net) = self.network() else {
+            return false;
+        };
+        let out = &net.graph.out;
+        let n = net.graph.node_count();
+        net.graph.arc_count() > 0
+            && (0..n as u32)
+                .all(|a| self.is_brand(a) || out.neighbours(a).iter().all(|&b| self.is_brand(b)))
+    }
+
     /// Indexes of the posts in the report period.
     pub fn posts_in_period(&self) -> impl Iterator<Item = PostIx> + '_ {
         self.data

@@ -19,6 +19,10 @@ pub struct Section {
     /// The 0–100 score drawn in the honeycomb chart, with the rule that produced it.
     #[serde(default)]
     pub score: Option<Score>,
+    /// Why there is no score although the plugin ran: the data is not enough to judge the
+    /// block (shown as the block's verdict, "not enough data to judge: …").
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub unscored: Option<String>,
     /// Headline metrics, each with its definition.
     #[serde(default)]
     pub metrics: Vec<Metric>,
@@ -71,6 +75,7 @@ impl Section {
             title: title.into(),
             summary: String::new(),
             score: None,
+            unscored: None,
             metrics: Vec::new(),
             headline: Vec::new(),
             tables: Vec::new(),

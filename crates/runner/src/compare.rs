@@ -542,7 +542,10 @@ mod tests {
         );
         assert_eq!(c.rows[1].arrow, "▲ +5.0 pp · better");
         assert_eq!(
-            (c.rows[1].previous_short.as_str(), c.rows[1].current_short.as_str()),
+            (
+                c.rows[1].previous_short.as_str(),
+                c.rows[1].current_short.as_str()
+            ),
             ("40.0%", "45.0%")
         );
         assert_eq!(c.rows[2].current_short, "1.5 h");

@@ -250,6 +250,9 @@ pub fn honeycomb(sections: &[Section], lang: Lang) -> Vec<BlockScore> {
                 }),
                 verdict: match (s, score) {
                     (_, Some(x)) => x.verdict.clone(),
+                    (Some(s), None) if s.unscored.is_some() => lang
+                        .pick("not enough data to judge", "te weinig data om te oordelen")
+                        .into(),
                     (Some(_), None) => lang
                         .pick("analysed, no score", "geanalyseerd, geen score")
                         .into(),
@@ -260,7 +263,11 @@ pub fn honeycomb(sections: &[Section], lang: Lang) -> Vec<BlockScore> {
                         )
                         .into(),
                 },
-                rule: score.map(|x| x.rule.clone()).unwrap_or_default(),
+                // Without a score, the rule line says why (the plugin's reason).
+                rule: score
+                    .map(|x| x.rule.clone())
+                    .or_else(|| s.and_then(|s| s.unscored.clone()))
+                    .unwrap_or_default(),
             }
         })
         .collect()

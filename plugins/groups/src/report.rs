@@ -1417,12 +1417,19 @@ impl Report<'_, '_> {
         if !a.has_brand {
             return;
         }
+        // Communities found in a network of only the brand's own relations surround the brand
+        // by construction, and groups with a single member say nothing about support: neither
+        // counts towards the score.
+        let centred = self.cx.brand_centred_network();
         let s_part = a
             .detected
             .as_ref()
-            .filter(|d| d.members > 0)
+            .filter(|d| d.members > 0 && !centred)
             .map(|d| d.count(Status::Supports).1 as f64 / d.members as f64);
         let p_part = a.explicit.as_ref().and_then(|e| {
+            if !e.populated().any(|g| g.members > 1) {
+                return None;
+            }
             let all: u64 = e.populated().map(|g| g.members).sum();
             let with: u64 = e
                 .populated()
@@ -1470,7 +1477,15 @@ impl Report<'_, '_> {
                     ),
                 )
             }
-            (None, None) => return,
+            (None, None) => {
+                if centred || a.explicit.is_some() {
+                    self.b.no_score(self.b.t(
+                        "the network holds only your own relations (your followers and following), so every community found surrounds you by construction, and no group has members besides one account; add relations between other accounts, or group memberships, to judge the support of communities",
+                        "het netwerk bevat alleen je eigen relaties (je volgers en wie je volgt), dus elke gevonden gemeenschap draait vanzelf om jou, en geen groep heeft meer dan één lid; voeg relaties tussen andere accounts of groepslidmaatschappen toe om de steun van gemeenschappen te beoordelen",
+                    ));
+                }
+                return;
+            }
         };
         let verdict = if value >= STRONG {
             self.b

@@ -890,6 +890,13 @@ impl Report<'_, '_> {
         if self.cx.brand().is_empty() || a.active == 0 {
             return;
         }
+        if self.cx.brand_centred_network() {
+            self.b.no_score(self.b.t(
+                "every relation in the data starts or ends at your own accounts (an export of your followers and following), so you are central by construction; add relations between other accounts (their follows, replies or mentions) to judge your position",
+                "elke relatie in de data begint of eindigt bij je eigen accounts (een export van je volgers en wie je volgt), dus je staat vanzelf in het midden; voeg relaties tussen andere accounts toe (hun volgrelaties, reacties of vermeldingen) om je positie te beoordelen",
+            ));
+            return;
+        }
         let own = a.brand_score.unwrap_or(0.0);
         let k = a.leaders.len();
         let reach = if k > 0 {

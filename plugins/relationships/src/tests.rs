@@ -269,3 +269,23 @@ fn settings_errors_name_key_value_and_expectation() {
             .any(|f| f.text.contains("export_max_arcs"))
     );
 }
+
+#[test]
+fn an_ego_network_is_not_judged() {
+    // Everyone follows the brand 0 or is followed by it, and nobody else relates: the brand
+    // is central by construction, so the block gets no score, with the reason.
+    let d = dataset(5, &[(1, 0), (2, 0), (0, 3), (4, 0), (0, 1)]);
+    let s = run(&d, "[report]\nbrand = [\"a0\"]\n", Lang::En).expect("section");
+    assert!(s.score.is_none());
+    assert!(
+        s.unscored
+            .as_deref()
+            .is_some_and(|w| w.contains("central by construction")),
+        "{:?}",
+        s.unscored
+    );
+    // One relation between two others is enough to judge.
+    let d = dataset(5, &[(1, 0), (2, 0), (0, 3), (4, 0), (0, 1), (2, 3)]);
+    let s = run(&d, "[report]\nbrand = [\"a0\"]\n", Lang::En).expect("section");
+    assert!(s.score.is_some() && s.unscored.is_none());
+}

@@ -1641,6 +1641,17 @@ impl Report<'_, '_> {
             return;
         };
         let scored = a.scored().max(1);
+        // A rank among fewer than `min_peers` other accounts is no judgement of reputation.
+        let others = scored.saturating_sub(self.cx.brand().len() as u64);
+        if others < self.s.min_peers {
+            let (n, min) = (lang.int(others), self.s.min_peers);
+            self.b.no_score(tr!(
+                lang,
+                "only {n} other accounts have a reputation score to compare yours with (at least {min} needed); add posts, ratings or follows of other accounts",
+                "maar {n} andere accounts hebben een reputatiescore om de jouwe mee te vergelijken (minstens {min} nodig); voeg posts, beoordelingen of volgrelaties van andere accounts toe"
+            ));
+            return;
+        }
         let rep = 1.0 - (rank - 1) as f64 / scored as f64;
         // The brand's h-index among accounts with an h-index.
         let with_h: Vec<u32> = a.h.iter().flatten().copied().collect();

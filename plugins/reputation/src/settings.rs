@@ -43,6 +43,10 @@ pub struct Settings {
     /// `listed`: how many accounts the ranking table lists (default 20; the brand's and the
     /// competitors' accounts are added when they are not among them).
     pub listed: usize,
+    /// `min_peers`: how many other accounts need a reputation score before the brand's rank
+    /// among them becomes the block's score (default 5); with fewer, the block is "not enough
+    /// data to judge" (one account's own archive has none).
+    pub min_peers: u64,
 }
 
 impl Default for Settings {
@@ -53,17 +57,19 @@ impl Default for Settings {
             prior_mean: None,
             window_days: 30,
             listed: 20,
+            min_peers: 5,
         }
     }
 }
 
 /// The keys of `[plugins.reputation]`.
-pub const KEYS: [&str; 5] = [
+pub const KEYS: [&str; 6] = [
     "method",
     "prior_weight",
     "prior_mean",
     "window_days",
     "listed",
+    "min_peers",
 ];
 
 impl Settings {
@@ -109,6 +115,9 @@ impl Settings {
             listed: r
                 .int("listed", d.listed as i64, 1, 10_000)
                 .map_err(PluginError::Config)? as usize,
+            min_peers: r
+                .int("min_peers", d.min_peers as i64, 1, 1_000_000)
+                .map_err(PluginError::Config)? as u64,
         })
     }
 }

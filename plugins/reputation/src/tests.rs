@@ -202,7 +202,7 @@ fn market() -> Dataset {
     d
 }
 
-const MARKET: &str = "[report]\nbrand = [\"acme\"]\ncompetitors = [\"rival\"]\n[plugins.reputation]\nprior_weight = 2\n";
+const MARKET: &str = "[report]\nbrand = [\"acme\"]\ncompetitors = [\"rival\"]\n[plugins.reputation]\nprior_weight = 2\nmin_peers = 2\n";
 
 #[test]
 fn market_end_to_end() {
@@ -283,6 +283,16 @@ fn market_end_to_end() {
     let per_post = |name: &str| entity_column(&s, Entity::Post, name).values.cell(0);
     assert_eq!(per_post("ratings"), "2");
     assert_eq!(per_post("rating_bayes"), "4.178571");
+    // With the default of 5 other accounts needed, 2 are too few to rank against.
+    let few = run(&d, &MARKET.replace("min_peers = 2", "min_peers = 5"));
+    assert!(few.score.is_none());
+    assert!(
+        few.unscored
+            .as_deref()
+            .is_some_and(|w| w.contains("only 2 other accounts")),
+        "{:?}",
+        few.unscored
+    );
     // Deterministic, and the Dutch report builds too.
     assert_eq!(run(&d, MARKET), s);
     let nl = run_lang(&d, MARKET, Lang::Nl).expect("nl");

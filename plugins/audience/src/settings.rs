@@ -1,0 +1,173 @@
+//! The `[plugins.audience]` settings, with their defaults, and the motivation word lists
+//! (built in from `motivations.toml`, extended or replaced by the settings).
+
+use honeycomb_core::PluginError;
+use honeycomb_core::settings::Settings as Reader;
+use rustc_hash::FxHashMap;
+
+/// The six motivations of Muntinga, Moorman & Smit (2011), in their order: the names used in
+/// `motivations.toml`, in `[plugins.audience] motivations.NAME` and in the metric keys.
+pub const MOTIVATIONS: [&str; 6] = [
+    "entertainment",
+    "social_interaction",
+    "personal_identity",
+    "information",
+    "remuneration",
+    "empowerment",
+];
+
+/// The built-in word lists (English and Dutch), embedded in the binary.
+pub const BUILTIN_MOTIVATIONS: &str = include_str!("motivations.toml");
+
+/// The keys of `[plugins.audience]`.
+pub const KEYS: [&str; 5] = [
+    "motivations",
+    "motivations_mode",
+    "min_interactions",
+    "connected_quantile",
+    "entertainment_share",
+];
+
+/// Settings of the audience plugin.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Settings {
+    /// `min_interactions`: an entertainment seeker has at least this many interactions with
+    /// other accounts' posts in the period (replies, quotes, reposts, ratings; default 3).
+    pub min_interactions: u64,
+    /// `connected_quantile`: "highly connected" is a network degree or a group count at or
+    /// above this nearest-rank quantile of the audience (default 0.75, the top quartile).
+    pub connected_quantile: f64,
+    /// `entertainment_share`: an entertainment seeker has more than this share of their
+    /// interactions on entertainment-type content (default 0.5, a majority).
+    pub entertainment_share: f64,
+    /// The word lists, one per motivation in the order of [`MOTIVATIONS`], lowercase, sorted
+    /// and without duplicates.
+    pub words: Vec<Vec<String>>,
+}
+
+impl Default for Settings {
+    fn default() -> Self {
+        Settings {
+            min_interactions: 3,
+            connected_quantile: 0.75,
+            entertainment_share: 0.5,
+            words: builtin_words(),
+        }
+    }
+}
+
+/// Normalises one word of a list: trimmed, without a leading `#`, lowercase; an error text
+/// when it is empty or not a single word.
+fn normalise(w: &str) -> Result<String, String> {
+    let w = w.trim().trim_start_matches('#').to_lowercase();
+    if w.is_empty() {
+        return Err("an empty word".into());
+    }
+    if w.chars().any(|c| !c.is_alphanumeric() && c != '_') {
+        return Err(format!(
+            "`{w}` is not a single word (letters, digits and `_` only)"
+        ));
+    }
+    Ok(w)
+}
+
+/// The built-in lists of `motivations.toml`, English and Dutch together.
+pub fn builtin_words() -> Vec<Vec<String>> {
+    // The file is part of the source and checked by a test: a failure here is a build bug,
+    // so an unreadable entry is skipped rather than panicking at run time.
+    let table: toml::Table = toml::from_str(BUILTIN_MOTIVATIONS).unwrap_or_default();
+    MOTIVATIONS
+        .iter()
+        .map(|m| {
+            let mut words: Vec<String> = table
+                .get(*m)
+                .and_then(|t| t.as_table())
+                .into_iter()
+                .flat_map(|t| t.values())
+                .filter_map(|v| v.as_array())
+                .flatten()
+                .filter_map(|v| v.as_str())
+                .filter_map(|w| normalise(w).ok())
+                .collect();
+            words.sort_unstable();
+            words.dedup();
+            words
+        })
+        .collect()
+}
+
+impl Settings {
+    /// Reads `[plugins.audience]` (`None`: all defaults); unknown keys, unknown motivations,
+    /// words that are not single words and out-of-range values are errors.
+    pub fn read(table: Option<&toml::Table>) -> Result<Settings, PluginError> {
+        let r = Reader::new("audience", table);
+        let d = Settings::default();
+        r.check_keys(&KEYS, &[]).map_err(PluginError::Config)?;
+        let replace = r
+            .choice("motivations_mode", "extend", &["extend", "replace"])
+            .map_err(PluginError::Config)?
+            == "replace";
+        let mut words = d.words.clone();
+        if let Some(v) = table.and_then(|t| t.get("motivations")) {
+            let Some(t) = v.as_table() else {
+                return Err(PluginError::Config(format!(
+                    "[plugins.audience] motivations = {v}: expected a table of word lists, e.g. motivations.entertainment = [\"fun\", \"leuk\"]"
+                )));
+            };
+            for (name, list) in t {
+                let Some(m) = MOTIVATIONS.iter().position(|m| m == name) else {
+                    return Err(PluginError::Config(format!(
+                        "[plugins.audience] motivations.{name}: unknown motivation `{name}`: expected one of {}",
+                        MOTIVATIONS.join(", ")
+                    )));
+                };
+                let items: Vec<&toml::Value> = match list {
+                    toml::Value::Array(a) => a.iter().collect(),
+                    other => vec![other],
+                };
+                let mut added = Vec::new();
+                for item in items {
+                    let w = item
+                        .as_str()
+                        .ok_or_else(|| "a string".to_string())
+                        .and_then(normalise)
+                        .map_err(|e| {
+                            PluginError::Config(format!(
+                                "[plugins.audience] motivations.{name} = {list}: {e}; expected a list of single words, e.g. [\"fun\", \"leuk\"]"
+                            ))
+                        })?;
+                    added.push(w);
+                }
+                if replace {
+                    words[m].clear();
+                }
+                words[m].extend(added);
+                words[m].sort_unstable();
+                words[m].dedup();
+            }
+        }
+        Ok(Settings {
+            min_interactions: r
+                .int("min_interactions", d.min_interactions as i64, 1, 1_000_000)
+                .map_err(PluginError::Config)? as u64,
+            connected_quantile: r
+                .float("connected_quantile", d.connected_quantile, 0.5, 0.99)
+                .map_err(PluginError::Config)?,
+            entertainment_share: r
+                .float("entertainment_share", d.entertainment_share, 0.0, 0.99)
+                .map_err(PluginError::Config)?,
+            words,
+        })
+    }
+
+    /// Word → bit set of motivations (bit `m` for `MOTIVATIONS[m]`).
+    pub fn lexicon(&self) -> FxHashMap<String, u8> {
+        let mut map: FxHashMap<String, u8> = FxHashMap::default();
+        for (m, list) in self.words.iter().enumerate() {
+            for w in list {
+                *map.entry(w.clone()).or_insert(0) |= 1 << m;
+            }
+        }
+        map
+    }
+}

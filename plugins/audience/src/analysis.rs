@@ -92,7 +92,12 @@ pub fn primary(b: u8, declared: bool) -> u8 {
 /// The motivations a text and its hashtags match (bit `m` for `MOTIVATIONS[m]`): every
 /// run of letters, digits and `_` is a word, lowercased, looked up whole; so are the hashtags.
 /// `buf` is a reusable buffer.
-pub fn classify(text: &str, hashtags: &[Box<str>], lex: &FxHashMap<String, u8>, buf: &mut String) -> u8 {
+pub fn classify(
+    text: &str,
+    hashtags: &[Box<str>],
+    lex: &FxHashMap<String, u8>,
+    buf: &mut String,
+) -> u8 {
     let mut m = 0u8;
     let mut look = |w: &str, buf: &mut String| {
         buf.clear();
@@ -583,13 +588,21 @@ impl Analysis {
         // Segments.
         let fg = (!d.follows.is_empty()).then(|| cx.follow_graph());
         let degree = |a: usize| -> u64 {
-            fg.map_or(0, |g| (g.out.degree(a as u32) + g.inc.degree(a as u32)) as u64)
+            fg.map_or(0, |g| {
+                (g.out.degree(a as u32) + g.inc.degree(a as u32)) as u64
+            })
         };
         let members: Vec<usize> = (0..n).filter(|&a| rung[a] != NOT_SEEN).collect();
         let q = s.connected_quantile;
-        let degree_threshold = quantile(&mut members.iter().map(|&a| degree(a)).collect::<Vec<_>>(), q);
+        let degree_threshold = quantile(
+            &mut members.iter().map(|&a| degree(a)).collect::<Vec<_>>(),
+            q,
+        );
         let group_threshold = quantile(
-            &mut members.iter().map(|&a| groups[a] as u64).collect::<Vec<_>>(),
+            &mut members
+                .iter()
+                .map(|&a| groups[a] as u64)
+                .collect::<Vec<_>>(),
             q,
         );
         let mut active_acts: Vec<u64> = members

@@ -114,7 +114,8 @@ impl Report<'_, '_> {
     }
 
     fn accounts(&self, n: u64) -> String {
-        self.lang().count(n, ("account", "accounts"), ("account", "accounts"))
+        self.lang()
+            .count(n, ("account", "accounts"), ("account", "accounts"))
     }
 
     /// A recommendation for another block (the builder's is this section's id).
@@ -181,7 +182,8 @@ impl Report<'_, '_> {
         let has_prev = a.prev_rung.is_some();
         let mut columns: Vec<String> = vec![
             lang.pick("Rung", "Trede").into(),
-            lang.pick("Rule (in the period)", "Regel (in de periode)").into(),
+            lang.pick("Rule (in the period)", "Regel (in de periode)")
+                .into(),
             lang.pick("Accounts", "Accounts").into(),
             lang.pick("Share", "Aandeel").into(),
         ];
@@ -215,11 +217,7 @@ impl Report<'_, '_> {
             }
             rows.push(row);
         }
-        let numeric = columns
-            .iter()
-            .enumerate()
-            .map(|(i, _)| i >= 2)
-            .collect();
+        let numeric = columns.iter().enumerate().map(|(i, _)| i >= 2).collect();
         let note = tr!(
             lang,
             "Each account counts once, at its highest rung; shares are of the {n_s} audience accounts. Your own {} are left out.",
@@ -544,7 +542,13 @@ impl Report<'_, '_> {
                 let items: Vec<String> = cats
                     .iter()
                     .take(2)
-                    .map(|&(v, k)| format!("{} ({})", category_label(lang, k), lang.pct(share(v, inter), 0)))
+                    .map(|&(v, k)| {
+                        format!(
+                            "{} ({})",
+                            category_label(lang, k),
+                            lang.pct(share(v, inter), 0)
+                        )
+                    })
                     .collect();
                 lang.join_and(&items)
             };
@@ -796,12 +800,16 @@ impl Report<'_, '_> {
         if mo.posts == 0 {
             return;
         }
-        let mut cats: Vec<String> = (0..6).map(|m| category_label(lang, m).to_string()).collect();
+        let mut cats: Vec<String> = (0..6)
+            .map(|m| category_label(lang, m).to_string())
+            .collect();
         cats.push(lang.pick("Not matched", "Geen match").into());
         let mut series = Vec::new();
         if eng_ok {
             series.push(Series {
-                name: lang.pick("Share of engagement", "Aandeel interactie").into(),
+                name: lang
+                    .pick("Share of engagement", "Aandeel interactie")
+                    .into(),
                 values: (0..7)
                     .map(|m| {
                         let e = if m < 6 {
@@ -854,7 +862,8 @@ impl Report<'_, '_> {
         let best = (0..6)
             .filter(|&m| mo.posts_by[m] >= MIN_MOTIVATION_POSTS)
             .map(|m| {
-                let lift = share(mo.engagement_by[m], mo.engagement) / share(mo.posts_by[m], mo.posts);
+                let lift =
+                    share(mo.engagement_by[m], mo.engagement) / share(mo.posts_by[m], mo.posts);
                 (m, lift)
             })
             .max_by(|x, y| x.1.total_cmp(&y.1).then(y.0.cmp(&x.0)));
@@ -1008,16 +1017,13 @@ impl Report<'_, '_> {
                     "Spectators seen online",
                     "Toeschouwers die online gezien zijn",
                 ),
-                self.b
-                    .t("a `presence` table", "een `presence`-tabel"),
+                self.b.t("a `presence` table", "een `presence`-tabel"),
             );
         }
         if !a.motivations.has_engagement {
             self.b.missing(
-                self.b.t(
-                    "Engagement per motivation",
-                    "Interactie per motivatie",
-                ),
+                self.b
+                    .t("Engagement per motivation", "Interactie per motivatie"),
                 self.b.t(
                     "`likes`, `reposts` or `replies` columns in `posts`",
                     "kolommen `likes`, `reposts` of `replies` in `posts`",
@@ -1117,7 +1123,13 @@ impl Report<'_, '_> {
             a.rung
                 .iter()
                 .zip(&a.behaviour)
-                .map(|(&r, &b)| if r == NOT_SEEN { u32::MAX } else { (b & 31) as u32 })
+                .map(|(&r, &b)| {
+                    if r == NOT_SEEN {
+                        u32::MAX
+                    } else {
+                        (b & 31) as u32
+                    }
+                })
                 .collect(),
         ));
         self.b.sec.entity_columns.push(EntityColumn::ints(
@@ -1133,7 +1145,11 @@ impl Report<'_, '_> {
             Entity::Account,
             "segment",
             SEGMENTS.iter().map(|s| s.to_string()).collect(),
-            a.segment.iter().map(|&s| s as u32).map(|s| if s == 255 { u32::MAX } else { s }).collect(),
+            a.segment
+                .iter()
+                .map(|&s| s as u32)
+                .map(|s| if s == 255 { u32::MAX } else { s })
+                .collect(),
         ));
     }
 }

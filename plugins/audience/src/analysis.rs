@@ -220,10 +220,12 @@ pub struct Analysis {
     /// Interactions per segment by the category of the post interacted with: the six
     /// motivations, media, link.
     pub seg_categories: [[u64; 8]; 4],
-    /// Network degree (follows in + out) from which an account is "highly connected".
-    pub degree_threshold: u64,
-    /// Group count from which an account is "highly connected".
-    pub group_threshold: u64,
+    /// The size of the breadth top: `connected_share` of the audience, rounded up.
+    pub connected_slots: u64,
+    /// Audience accounts with a network degree, a group or two platforms (ranked for the top).
+    pub connected_candidates: u64,
+    /// Degree and group count of the last account in the breadth top.
+    pub connected_cutoff: Option<(u64, u64)>,
     /// Median activity of the active audience: at or below it, an account is restrained.
     pub median_activity: u64,
     /// Audience accounts with at least one action in the period.
@@ -593,18 +595,23 @@ impl Analysis {
             })
         };
         let members: Vec<usize> = (0..n).filter(|&a| rung[a] != NOT_SEEN).collect();
-        let q = s.connected_quantile;
-        let degree_threshold = quantile(
-            &mut members.iter().map(|&a| degree(a)).collect::<Vec<_>>(),
-            q,
-        );
-        let group_threshold = quantile(
-            &mut members
-                .iter()
-                .map(|&a| groups[a] as u64)
-                .collect::<Vec<_>>(),
-            q,
-        );
+        // Breadth ranking: degree, then groups, then platforms, then the order in the data;
+        // the first `connected_share` of the audience with any connection is the top.
+        let connected_slots =
+            ((s.connected_share * members.len() as f64).ceil() as usize).min(members.len());
+        let mut ranked: Vec<(u64, u64, u32, usize)> = members
+            .iter()
+            .map(|&a| (degree(a), groups[a] as u64, platforms[a].count_ones(), a))
+            .filter(|x| x.0 + x.1 > 0 || x.2 >= 2)
+            .collect();
+        let connected_candidates = ranked.len() as u64;
+        ranked.sort_unstable_by(|x, y| (y.0, y.1, y.2).cmp(&(x.0, x.1, x.2)).then(x.3.cmp(&y.3)));
+        ranked.truncate(connected_slots);
+        let connected_cutoff = ranked.last().map(|x| (x.0, x.1));
+        let mut top = vec![false; n];
+        for x in &ranked {
+            top[x.3] = true;
+        }
         let mut active_acts: Vec<u64> = members
             .iter()
             .map(|&a| activity[a] as u64)
@@ -615,11 +622,7 @@ impl Analysis {
         let mut segment = vec![NO_SEGMENT; n];
         let mut seg_counts = [0u64; 4];
         for &a in &members {
-            let (deg, grp) = (degree(a), groups[a] as u64);
-            let connected = (deg > 0 && deg >= degree_threshold)
-                || (grp > 0 && grp >= group_threshold)
-                || platforms[a].count_ones() >= 2;
-            let sg = if activity[a] >= 1 && connected {
+            let sg = if activity[a] >= 1 && top[a] {
                 SEG_CONNECTED
             } else if inter[a] as u64 >= s.min_interactions
                 && ent[a] as f64 > s.entertainment_share * inter[a] as f64
@@ -685,8 +688,9 @@ impl Analysis {
             seg_counts,
             seg_interactions,
             seg_categories,
-            degree_threshold,
-            group_threshold,
+            connected_slots: connected_slots as u64,
+            connected_candidates,
+            connected_cutoff,
             median_activity,
             active,
             motivations: mo,

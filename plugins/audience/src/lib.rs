@@ -32,9 +32,10 @@
 //!   the period), breadth (network degree = follows in + out, groups, platforms) and content
 //!   type (the share of an account's interactions with others' posts — replies, quotes,
 //!   reposts, ratings — that is on entertainment-type content: media or entertainment words).
-//!   In order of precedence: *highly connected* — at least one action, and a degree or group
-//!   count at or above the nearest-rank `connected_quantile` (0.75) of the audience and above
-//!   0, or active on two or more platforms; *entertainment seekers* — at least
+//!   In order of precedence: *highly connected* — at least one action, and in the top
+//!   `connected_share` (0.25, the top quartile) of the audience ranked by network degree, then
+//!   group count, then platforms, then the order in the data (ties broken deterministically),
+//!   with a degree, a group or two platforms at all; *entertainment seekers* — at least
 //!   `min_interactions` (3) interactions, more than `entertainment_share` (0.5) of them on
 //!   entertainment-type content; *restrained users* — activity at or below the median of the
 //!   active audience; *unclassified* — the rest. Per segment: size, share, what it responds

@@ -27,7 +27,8 @@ const SEG_KEYS: [&str; 4] = [
     "restrained",
     "unclassified",
 ];
-/// A motivation is recommended when it has at least this many posts in the period.
+/// A motivation is recommended when it has at least this many posts in the period, and at
+/// least 1% of them.
 const MIN_MOTIVATION_POSTS: u64 = 5;
 
 /// Name of a rung (index 6: not in the audience).
@@ -134,6 +135,12 @@ impl Report<'_, '_> {
         }
     }
 
+    /// Whether the previous period can be compared: there is one, and the data has activity
+    /// in it (else its rungs would rest on standing follows and memberships only).
+    fn comparable(&self) -> bool {
+        self.a.prev_rung.is_some() && self.a.prev_has_activity
+    }
+
     fn prev_days(&self) -> i64 {
         self.cx
             .previous_period()
@@ -179,7 +186,7 @@ impl Report<'_, '_> {
                 ),
             );
         }
-        let has_prev = a.prev_rung.is_some();
+        let has_prev = self.comparable();
         let mut columns: Vec<String> = vec![
             lang.pick("Rung", "Trede").into(),
             lang.pick("Rule (in the period)", "Regel (in de periode)")
@@ -356,6 +363,29 @@ impl Report<'_, '_> {
             return;
         };
         let days = self.prev_days();
+        if !a.prev_has_activity {
+            self.b.finding(
+                Severity::Info,
+                tr!(
+                    lang,
+                    "No comparison: the data has no posts, ratings or presence records in the {days} days before the report period, so there is nothing to compare the ladder with (follows and group memberships alone would put everyone on the joiner rung).",
+                    "Geen vergelijking: de data heeft geen posts, beoordelingen of presence-records in de {days} dagen voor de rapportperiode, dus er is niets om de ladder mee te vergelijken (alleen volgrelaties en groepslidmaatschappen zouden iedereen op de trede aansluiter zetten)."
+                ),
+                &[],
+            );
+            self.b.missing(
+                self.b.t(
+                    "Movement on the ladder since the previous period",
+                    "Beweging op de ladder sinds de vorige periode",
+                ),
+                tr!(
+                    lang,
+                    "posts, ratings or presence records from the {days} days before the report period",
+                    "posts, beoordelingen of presence-records uit de {days} dagen voor de rapportperiode"
+                ),
+            );
+            return;
+        }
         let both = a.moved_up + a.moved_down + a.stayed;
         let pa = lang.int(a.prev_audience);
         for (r, key) in RUNG_KEYS.iter().enumerate() {
@@ -431,17 +461,7 @@ impl Report<'_, '_> {
                 "Rijen: de hoogste trede in de {days} dagen voor de rapportperiode; kolommen: in de rapportperiode. \"Niet in het publiek\": geen profiel en niets gedaan in die periode. Je eigen accounts zijn niet meegeteld."
             )),
         });
-        if !a.prev_has_activity {
-            self.b.finding(
-                Severity::Warning,
-                tr!(
-                    lang,
-                    "The data has no posts, ratings or presence records in the {days} days before the report period, so the previous period's rungs rest on follows and group memberships only: the movement shows where the data starts more than how your audience changed.",
-                    "De data heeft geen posts, beoordelingen of presence-records in de {days} dagen voor de rapportperiode, dus de treden van de vorige periode rusten alleen op volgrelaties en groepslidmaatschappen: de beweging laat vooral zien waar de data begint, niet hoe je publiek veranderde."
-                ),
-                &[],
-            );
-        } else {
+        {
             self.b.finding(
                 Severity::Info,
                 tr!(
@@ -480,14 +500,24 @@ impl Report<'_, '_> {
         let a = self.a;
         let s = self.s;
         let n_s = lang.int(a.audience);
-        let q = lang.num(s.connected_quantile, 2);
+        let top_s = lang.pct(s.connected_share, 0);
+        let cutoff = match a.connected_cutoff {
+            Some((d, g)) => tr!(
+                lang,
+                "; the last one in has degree {} and {}",
+                "; de laatste erin heeft graad {} en {}",
+                lang.int(d),
+                lang.count(g, ("group", "groups"), ("groep", "groepen"))
+            ),
+            None => String::new(),
+        };
         let rules = [
             tr!(
                 lang,
-                "At least one action, and a network degree (follows in + out) of {} or more, or {} or more groups (the {q} quantile of the audience, above 0), or active on two or more platforms.",
-                "Minstens één actie, en een netwerkgraad (volgrelaties in + uit) van {} of meer, of {} of meer groepen (het {q}-kwantiel van het publiek, boven 0), of actief op twee of meer platforms.",
-                lang.int(a.degree_threshold.max(1)),
-                lang.int(a.group_threshold.max(1))
+                "At least one action, and in the top {top_s} of the audience ({} places) by breadth: network degree (follows in + out), then groups, then platforms, ties in the order of the data; a degree, a group or two platforms is needed ({} accounts have one){cutoff}.",
+                "Minstens één actie, en in de bovenste {top_s} van het publiek ({} plaatsen) naar breedte: netwerkgraad (volgrelaties in + uit), dan groepen, dan platforms, bij gelijke stand de volgorde in de data; een graad, een groep of twee platforms is nodig ({} accounts hebben dat){cutoff}.",
+                lang.int(a.connected_slots),
+                lang.int(a.connected_candidates)
             ),
             tr!(
                 lang,
@@ -625,8 +655,9 @@ impl Report<'_, '_> {
                 ),
                 tr!(
                     lang,
-                    "They are active and among the best connected quarter of your audience by follows or groups ({}); what they pass on reaches further.",
-                    "Ze zijn actief en horen bij het best verbonden kwart van je publiek naar volgrelaties of groepen ({}); wat zij doorgeven komt verder.",
+                    "They are active and among the best connected {} of your audience by follows and groups ({}); what they pass on reaches further.",
+                    "Ze zijn actief en horen bij de best verbonden {} van je publiek naar volgrelaties en groepen ({}); wat zij doorgeven komt verder.",
+                    lang.pct(s.connected_share, 0),
                     lang.of(a.seg_counts[g], a.audience, "accounts", "accounts")
                 ),
                 &["highly_connected"],
@@ -688,8 +719,8 @@ impl Report<'_, '_> {
                 if eng_ok {
                     tr!(
                         lang,
-                        "{} of engagement ({})",
-                        "{} van de interactie ({})",
+                        "{} of engagement; {}",
+                        "{} van de interactie; {}",
                         lang.pct(share(e, mo.engagement), 1),
                         lang.of(p, mo.posts, "posts", "posts")
                     )
@@ -860,7 +891,7 @@ impl Report<'_, '_> {
         }
         // The motivation that earns the most engagement per post, among those with enough posts.
         let best = (0..6)
-            .filter(|&m| mo.posts_by[m] >= MIN_MOTIVATION_POSTS)
+            .filter(|&m| mo.posts_by[m] >= MIN_MOTIVATION_POSTS.max(mo.posts.div_ceil(100)))
             .map(|m| {
                 let lift =
                     share(mo.engagement_by[m], mo.engagement) / share(mo.posts_by[m], mo.posts);
@@ -1048,7 +1079,7 @@ impl Report<'_, '_> {
                 format!(
                     "{} {}",
                     rung_label(lang, r).to_lowercase(),
-                    lang.pct(share(a.counts[r], a.audience), 0)
+                    lang.pct(share(a.counts[r], a.audience), 1)
                 )
             })
             .collect();
@@ -1094,7 +1125,7 @@ impl Report<'_, '_> {
             labels.clone(),
             a.rung.iter().map(|&r| code(r)).collect(),
         ));
-        if let Some(pr) = &a.prev_rung {
+        if let Some(pr) = a.prev_rung.as_ref().filter(|_| a.prev_has_activity) {
             self.b.sec.entity_columns.push(EntityColumn::categories(
                 Entity::Account,
                 "technographics_previous",

@@ -24,7 +24,7 @@ pub const KEYS: [&str; 5] = [
     "motivations",
     "motivations_mode",
     "min_interactions",
-    "connected_quantile",
+    "connected_share",
     "entertainment_share",
 ];
 
@@ -34,9 +34,11 @@ pub struct Settings {
     /// `min_interactions`: an entertainment seeker has at least this many interactions with
     /// other accounts' posts in the period (replies, quotes, reposts, ratings; default 3).
     pub min_interactions: u64,
-    /// `connected_quantile`: "highly connected" is a network degree or a group count at or
-    /// above this nearest-rank quantile of the audience (default 0.75, the top quartile).
-    pub connected_quantile: f64,
+    /// `connected_share`: the size of the breadth top from which the highly connected come,
+    /// as a share of the audience (default 0.25, the top quartile). The audience is ranked by
+    /// network degree (follows in + out), then group count, then platforms, then the order in
+    /// the data (so ties are broken deterministically).
+    pub connected_share: f64,
     /// `entertainment_share`: an entertainment seeker has more than this share of their
     /// interactions on entertainment-type content (default 0.5, a majority).
     pub entertainment_share: f64,
@@ -49,7 +51,7 @@ impl Default for Settings {
     fn default() -> Self {
         Settings {
             min_interactions: 3,
-            connected_quantile: 0.75,
+            connected_share: 0.25,
             entertainment_share: 0.5,
             words: builtin_words(),
         }
@@ -150,8 +152,8 @@ impl Settings {
             min_interactions: r
                 .int("min_interactions", d.min_interactions as i64, 1, 1_000_000)
                 .map_err(PluginError::Config)? as u64,
-            connected_quantile: r
-                .float("connected_quantile", d.connected_quantile, 0.5, 0.99)
+            connected_share: r
+                .float("connected_share", d.connected_share, 0.01, 0.5)
                 .map_err(PluginError::Config)?,
             entertainment_share: r
                 .float("entertainment_share", d.entertainment_share, 0.0, 0.99)

@@ -358,8 +358,15 @@ fn segments() -> Dataset {
 fn every_segment_by_name() {
     let d = segments();
     let a = analyse(&d, PERIOD);
-    // Degrees h1 1, others 0: the 0.75 quantile of [0, 0, 0, 0, 1] is 0, so only h1 (> 0).
-    assert_eq!(a.degree_threshold, 0);
+    // The top quarter of 5 is 2 places; only h1 has a degree (1) at all.
+    assert_eq!(
+        (
+            a.connected_slots,
+            a.connected_candidates,
+            a.connected_cutoff
+        ),
+        (2, 1, Some((1, 0)))
+    );
     // Activity of the active audience: [1, 3, 1, 4] → nearest-rank median 1.
     assert_eq!(a.median_activity, 1);
     for (id, seg) in [
@@ -396,6 +403,69 @@ fn every_segment_by_name() {
         &format!("{PERIOD}[plugins.audience]\nmin_interactions = 4\n"),
     );
     assert_eq!(segment_of(&d, &a, "e1"), "unclassified");
+}
+
+#[test]
+fn breadth_ties_are_broken_by_groups_then_data_order() {
+    // Eight active accounts, all with degree 1 (each follows the brand); g3 and g6 are also
+    // in a group. The top quarter is 2 places: g3 and g6 (more groups), not g0 and g1.
+    let names = ["brand", "g0", "g1", "g2", "g3", "g4", "g5", "g6", "g7"];
+    let mut d = data(&names);
+    for a in 1..=8u32 {
+        follow(&mut d, a, 0);
+        post(&mut d, a, "2026-01-10T12:00:00Z", "hello");
+    }
+    for a in [4u32, 7] {
+        d.memberships.push(Membership {
+            group: 0,
+            account: a,
+            joined_at: None,
+            left_at: None,
+            role: Role::Member,
+        });
+    }
+    let a = analyse(&d, PERIOD);
+    let connected: Vec<&str> = names[1..]
+        .iter()
+        .copied()
+        .filter(|id| segment_of(&d, &a, id) == "highly_connected")
+        .collect();
+    assert_eq!(connected, ["g3", "g6"]);
+    // Without the groups, data order decides: g0 and g1.
+    d.memberships.clear();
+    let a = analyse(&d, PERIOD);
+    let connected: Vec<&str> = names[1..]
+        .iter()
+        .copied()
+        .filter(|id| segment_of(&d, &a, id) == "highly_connected")
+        .collect();
+    assert_eq!(connected, ["g0", "g1"]);
+}
+
+#[test]
+fn no_activity_before_the_period_gives_no_comparison() {
+    // Everyone is on the joiner rung by standing follows only: nothing to compare.
+    let mut d = segments();
+    d.posts
+        .retain(|p| p.created_at >= ts("2026-01-01T00:00:00Z"));
+    let s = run(&d, PERIOD, Lang::En).expect("section");
+    assert!(s.tables.iter().all(|t| t.id != "movement"));
+    assert!(s.metric("audience.moved_up").is_none());
+    assert!(
+        s.findings
+            .iter()
+            .any(|f| f.text.starts_with("No comparison: the data has no posts"))
+    );
+    assert!(
+        s.missing.iter().any(|m| m.add.contains("31 days before")),
+        "{:?}",
+        s.missing
+    );
+    assert!(
+        s.entity_columns
+            .iter()
+            .all(|c| c.name != "technographics_previous")
+    );
 }
 
 #[test]
@@ -531,9 +601,9 @@ fn bad_settings_give_a_clear_error() {
     assert!(e.contains("motivations.entertainment = [3]"), "{e}");
     let e = err("motivations = 3");
     assert!(e.contains("expected a table of word lists"), "{e}");
-    let e = err("connected_quantile = 2");
+    let e = err("connected_share = 2");
     assert!(
-        e.contains("connected_quantile = 2: expected a number from 0.5 to 0.99"),
+        e.contains("connected_share = 2: expected a number from 0.01 to 0.5"),
         "{e}"
     );
     let e = err("motivations_mode = \"merge\"");

@@ -6,8 +6,9 @@
 //! are filled in the same pass. The only sorts are of one number per audience account (for
 //! the quartile and the median).
 
-use crate::settings::Settings;
+use crate::settings::{Lexicon, Settings};
 use honeycomb_core::{Context, Dataset, Period, PostIx, PostKind, RatingKind, TableKind};
+use rayon::prelude::*;
 use rustc_hash::FxHashMap;
 
 /// The rungs of the Social Technographics ladder (Li & Bernoff 2008, *Groundswell*), highest
@@ -92,12 +93,7 @@ pub fn primary(b: u8, declared: bool) -> u8 {
 /// The motivations a text and its hashtags match (bit `m` for `MOTIVATIONS[m]`): every
 /// run of letters, digits and `_` is a word, lowercased, looked up whole; so are the hashtags.
 /// `buf` is a reusable buffer.
-pub fn classify(
-    text: &str,
-    hashtags: &[Box<str>],
-    lex: &FxHashMap<String, u8>,
-    buf: &mut String,
-) -> u8 {
+pub fn classify(text: &str, hashtags: &[Box<str>], lex: &Lexicon, buf: &mut String) -> u8 {
     let mut m = 0u8;
     let mut look = |w: &str, buf: &mut String| {
         buf.clear();
@@ -108,23 +104,48 @@ pub fn classify(
             buf.extend(w.chars().flat_map(char::to_lowercase));
         }
         if let Some(b) = lex.get(buf.as_str()) {
-            m |= *b;
+            m |= b;
         }
     };
-    let mut start: Option<usize> = None;
-    for (i, c) in text.char_indices() {
-        let word = c.is_alphanumeric() || c == '_';
-        match (word, start) {
-            (true, None) => start = Some(i),
-            (false, Some(s)) => {
-                look(&text[s..i], buf);
-                start = None;
+    if text.is_ascii() {
+        // Fast path: bytes are characters.
+        let b = text.as_bytes();
+        let word = |x: u8| x.is_ascii_alphanumeric() || x == b'_';
+        let mut i = 0;
+        while i < b.len() {
+            while i < b.len() && !word(b[i]) {
+                i += 1;
             }
-            _ => {}
+            let s = i;
+            while i < b.len() && word(b[i]) {
+                i += 1;
+            }
+            if i > s
+                && lex.may_contain(
+                    i - s,
+                    b[s].to_ascii_lowercase(),
+                    b[i - 1].to_ascii_lowercase(),
+                )
+            {
+                look(&text[s..i], buf);
+            }
         }
-    }
-    if let Some(s) = start {
-        look(&text[s..], buf);
+    } else {
+        let mut start: Option<usize> = None;
+        for (i, c) in text.char_indices() {
+            let word = c.is_alphanumeric() || c == '_';
+            match (word, start) {
+                (true, None) => start = Some(i),
+                (false, Some(s)) => {
+                    look(&text[s..i], buf);
+                    start = None;
+                }
+                _ => {}
+            }
+        }
+        if let Some(s) = start {
+            look(&text[s..], buf);
+        }
     }
     for h in hashtags {
         look(h.trim_start_matches('#'), buf);
@@ -356,22 +377,29 @@ impl Analysis {
                 need[content(d, r.post)] = true;
             }
         }
+        // Tokenising is the costly part: chunks of posts in parallel, each with its own buffer.
         let lex = s.lexicon();
-        let mut buf = String::new();
         let mut cats = vec![0u8; np];
-        for (i, p) in d.posts.iter().enumerate() {
-            if !need[i] || p.kind() == PostKind::Repost {
-                continue;
-            }
-            let mut c = classify(&p.text, p.hashtags(), &lex, &mut buf);
-            if p.media().is_some_and(|m| !m.trim().is_empty()) {
-                c |= MEDIA;
-            }
-            if !p.urls().is_empty() {
-                c |= LINK;
-            }
-            cats[i] = c;
-        }
+        const CHUNK: usize = 16_384;
+        cats.par_chunks_mut(CHUNK)
+            .enumerate()
+            .for_each(|(ci, out)| {
+                let mut buf = String::new();
+                for (j, c) in out.iter_mut().enumerate() {
+                    let i = ci * CHUNK + j;
+                    let p = &d.posts[i];
+                    if !need[i] || p.kind() == PostKind::Repost {
+                        continue;
+                    }
+                    *c = classify(&p.text, p.hashtags(), &lex, &mut buf);
+                    if p.media().is_some_and(|m| !m.trim().is_empty()) {
+                        *c |= MEDIA;
+                    }
+                    if !p.urls().is_empty() {
+                        *c |= LINK;
+                    }
+                }
+            });
         drop(need);
 
         // Motivation shares over the period's originals, replies and quotes.

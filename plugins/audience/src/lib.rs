@@ -67,7 +67,7 @@ mod settings;
 mod tests;
 
 pub use analysis::{RUNGS, SEGMENTS, classify, primary, quantile};
-pub use settings::{MOTIVATIONS, Settings};
+pub use settings::{Lexicon, MOTIVATIONS, Settings};
 
 use honeycomb_core::{Context, Plugin, PluginError, Section};
 

@@ -655,10 +655,9 @@ impl Report<'_, '_> {
                 ),
                 tr!(
                     lang,
-                    "They are active and among the best connected {} of your audience by follows and groups ({}); what they pass on reaches further.",
-                    "Ze zijn actief en horen bij de best verbonden {} van je publiek naar volgrelaties en groepen ({}); wat zij doorgeven komt verder.",
-                    lang.pct(s.connected_share, 0),
-                    lang.of(a.seg_counts[g], a.audience, "accounts", "accounts")
+                    "They are active and among the best connected {} of your audience by follows and groups; what they pass on reaches further.",
+                    "Ze zijn actief en horen bij de best verbonden {} van je publiek naar volgrelaties en groepen; wat zij doorgeven komt verder.",
+                    lang.pct(s.connected_share, 0)
                 ),
                 &["highly_connected"],
             );
@@ -692,9 +691,10 @@ impl Report<'_, '_> {
                 ),
                 tr!(
                     lang,
-                    "{} do little or nothing on social media; a low threshold is their way in.",
-                    "{} doen weinig of niets op social media; een lage drempel is hun ingang.",
-                    lang.of(a.seg_counts[g], a.audience, "accounts", "accounts")
+                    "{} are the less active half of your audience (at most {} in the period); a low threshold is their way in.",
+                    "{} zijn de minder actieve helft van je publiek (hoogstens {} in de periode); een lage drempel is hun ingang.",
+                    lang.of(a.seg_counts[g], a.audience, "accounts", "accounts"),
+                    lang.count(a.median_activity, ("action", "actions"), ("actie", "acties"))
                 ),
                 &["restrained"],
             );

@@ -162,14 +162,48 @@ impl Settings {
         })
     }
 
-    /// Word → bit set of motivations (bit `m` for `MOTIVATIONS[m]`).
-    pub fn lexicon(&self) -> FxHashMap<String, u8> {
+    /// The word lists as a [`Lexicon`].
+    pub fn lexicon(&self) -> Lexicon {
         let mut map: FxHashMap<String, u8> = FxHashMap::default();
+        let mut filter = vec![0u64; (32 << 14) / 64];
         for (m, list) in self.words.iter().enumerate() {
             for w in list {
                 *map.entry(w.clone()).or_insert(0) |= 1 << m;
+                let b = w.as_bytes();
+                if let (Some(&f), Some(&l)) = (b.first(), b.last()) {
+                    let k = Lexicon::key(b.len(), f, l);
+                    filter[k / 64] |= 1 << (k % 64);
+                }
             }
         }
-        map
+        Lexicon { map, filter }
+    }
+}
+
+/// Word → bit set of motivations (bit `m` for `MOTIVATIONS[m]`), with a bit filter on
+/// (length, first byte, last byte) that rules most words out before hashing them.
+#[derive(Debug, Clone, Default)]
+pub struct Lexicon {
+    map: FxHashMap<String, u8>,
+    filter: Vec<u64>,
+}
+
+impl Lexicon {
+    fn key(len: usize, first: u8, last: u8) -> usize {
+        (len.min(31) << 14) | (((first & 0x7f) as usize) << 7) | (last & 0x7f) as usize
+    }
+
+    /// Whether a lowercase word of `len` bytes with this first and last byte may be in the
+    /// lexicon (no false negatives).
+    pub fn may_contain(&self, len: usize, first: u8, last: u8) -> bool {
+        let k = Lexicon::key(len, first, last);
+        self.filter
+            .get(k / 64)
+            .is_some_and(|w| w & (1 << (k % 64)) != 0)
+    }
+
+    /// The motivations of a lowercase word.
+    pub fn get(&self, word: &str) -> Option<u8> {
+        self.map.get(word).copied()
     }
 }

@@ -160,8 +160,8 @@ impl Report<'_, '_> {
             "",
             tr!(
                 lang,
-                "Accounts with a rung in the report period: every account with a profile, and every account without one that did something in it. Your own {} are left out.",
-                "Accounts met een trede in de rapportperiode: elk account met een profiel, en elk account zonder profiel dat er iets in deed. Je eigen {} zijn niet meegeteld.",
+                "Accounts with a rung in the report period: every account with a profile, and every account without one that did something in it. Left out: your own {}.",
+                "Accounts met een trede in de rapportperiode: elk account met een profiel, en elk account zonder profiel dat er iets in deed. Niet meegeteld: je eigen {}.",
                 self.accounts(brand)
             ),
         );
@@ -227,8 +227,8 @@ impl Report<'_, '_> {
         let numeric = columns.iter().enumerate().map(|(i, _)| i >= 2).collect();
         let note = tr!(
             lang,
-            "Each account counts once, at its highest rung; shares are of the {n_s} audience accounts. Your own {} are left out.",
-            "Elk account telt één keer, op zijn hoogste trede; aandelen zijn van de {n_s} accounts in het publiek. Je eigen {} zijn niet meegeteld.",
+            "Each account counts once, at its highest rung; shares are of the {n_s} audience accounts. Left out: your own {}.",
+            "Elk account telt één keer, op zijn hoogste trede; aandelen zijn van de {n_s} accounts in het publiek. Niet meegeteld: je eigen {}.",
             self.accounts(brand)
         );
         self.b.sec.tables.push(Table {
@@ -356,8 +356,8 @@ impl Report<'_, '_> {
                     "Beweging op de ladder sinds de vorige periode",
                 ),
                 self.b.t(
-                    "a report period (`--period FROM..TO` or `[report] period`)",
-                    "een rapportperiode (`--period VAN..TOT` of `[report] period`)",
+                    "a report period (--period FROM..TO, or period in the [report] table of honeycomb.toml)",
+                    "een rapportperiode (--period VAN..TOT, of period in de tabel [report] van honeycomb.toml)",
                 ),
             );
             return;
@@ -514,9 +514,9 @@ impl Report<'_, '_> {
         let rules = [
             tr!(
                 lang,
-                "At least one action, and in the top {top_s} of the audience ({} places) by breadth: network degree (follows in + out), then groups, then platforms, ties in the order of the data; a degree, a group or two platforms is needed ({} accounts have one){cutoff}.",
-                "Minstens één actie, en in de bovenste {top_s} van het publiek ({} plaatsen) naar breedte: netwerkgraad (volgrelaties in + uit), dan groepen, dan platforms, bij gelijke stand de volgorde in de data; een graad, een groep of twee platforms is nodig ({} accounts hebben dat){cutoff}.",
-                lang.int(a.connected_slots),
+                "At least one action, and in the top {top_s} of the audience ({}) by breadth: network degree (follows in + out), then groups, then platforms, ties in the order of the data; a degree, a group or two platforms is needed ({} accounts have one){cutoff}.",
+                "Minstens één actie, en in de bovenste {top_s} van het publiek ({}) naar breedte: netwerkgraad (volgrelaties in + uit), dan groepen, dan platforms, bij gelijke stand de volgorde in de data; een graad, een groep of twee platforms is nodig ({} accounts hebben dat){cutoff}.",
+                lang.count(a.connected_slots, ("place", "places"), ("plaats", "plaatsen")),
                 lang.int(a.connected_candidates)
             ),
             tr!(
@@ -649,9 +649,13 @@ impl Report<'_, '_> {
                 Priority::High,
                 tr!(
                     lang,
-                    "Approach the {} highly connected accounts personally: follow them, reply to them, invite them.",
-                    "Benader de {} sterk verbonden accounts persoonlijk: volg ze, reageer op ze, nodig ze uit.",
-                    lang.int(a.seg_counts[g])
+                    "Approach your {} personally: follow them, reply to them, invite them.",
+                    "Benader je {} persoonlijk: volg ze, reageer op ze, nodig ze uit.",
+                    lang.count(
+                        a.seg_counts[g],
+                        ("highly connected account", "highly connected accounts"),
+                        ("sterk verbonden account", "sterk verbonden accounts")
+                    )
                 ),
                 tr!(
                     lang,
@@ -831,6 +835,17 @@ impl Report<'_, '_> {
         if mo.posts == 0 {
             return;
         }
+        if matched == 0 {
+            self.b.finding(
+                Severity::Info,
+                tr!(
+                    lang,
+                    "None of the {posts_s} posts contains a motivation word: extend the word lists in [plugins.audience] with the words your audience uses.",
+                    "Geen van de {posts_s} posts bevat een motivatiewoord: vul de woordenlijsten in [plugins.audience] aan met de woorden die je publiek gebruikt."
+                ),
+                &["motivation_posts_matched"],
+            );
+        }
         let mut cats: Vec<String> = (0..6)
             .map(|m| category_label(lang, m).to_string())
             .collect();
@@ -1005,19 +1020,19 @@ impl Report<'_, '_> {
                     "Critici via hun beoordelingen en verzamelaars via hun likes",
                 ),
                 self.b.t(
-                    "a `ratings` table (post, rater, score, kind like/star/up/down)",
-                    "een `ratings`-tabel (post, rater, score, kind like/star/up/down)",
+                    "ratings.csv (post, rater, score, kind: like, star, up or down)",
+                    "ratings.csv (post, rater, score, kind: like, star, up of down)",
                 ),
             );
         } else if !a.has_likes {
             self.b.missing(
                 self.b.t(
-                    "Collectors by their likes: the ratings have no kind `like`",
-                    "Verzamelaars via hun likes: de beoordelingen hebben geen soort `like`",
+                    "Collectors by their likes: no rating is of kind like",
+                    "Verzamelaars via hun likes: geen beoordeling is van soort like",
                 ),
                 self.b.t(
-                    "`ratings` rows with kind = like",
-                    "`ratings`-rijen met kind = like",
+                    "rows in ratings.csv with kind = like",
+                    "rijen in ratings.csv met kind = like",
                 ),
             );
         }
@@ -1028,8 +1043,8 @@ impl Report<'_, '_> {
                     "Aansluiters (een profiel plus volgrelaties of groepslidmaatschappen), en de netwerkgraad van de sterk verbonden accounts",
                 ),
                 self.b.t(
-                    "a `follows` or `memberships` table",
-                    "een `follows`- of `memberships`-tabel",
+                    "follows.csv (source, target) or memberships.csv (group, account)",
+                    "follows.csv (source, target) of memberships.csv (group, account)",
                 ),
             );
         }
@@ -1039,7 +1054,10 @@ impl Report<'_, '_> {
                     "Inactive accounts and joiners (both need a profile)",
                     "Inactieve accounts en aansluiters (beide hebben een profiel nodig)",
                 ),
-                self.b.t("an `accounts` table", "een `accounts`-tabel"),
+                self.b.t(
+                    "accounts.csv (id, handle, …)",
+                    "accounts.csv (id, handle, …)",
+                ),
             );
         }
         if !a.has_presence {
@@ -1048,7 +1066,10 @@ impl Report<'_, '_> {
                     "Spectators seen online",
                     "Toeschouwers die online gezien zijn",
                 ),
-                self.b.t("a `presence` table", "een `presence`-tabel"),
+                self.b.t(
+                    "presence.csv (account, at, status)",
+                    "presence.csv (account, at, status)",
+                ),
             );
         }
         if !a.motivations.has_engagement {
@@ -1056,8 +1077,8 @@ impl Report<'_, '_> {
                 self.b
                     .t("Engagement per motivation", "Interactie per motivatie"),
                 self.b.t(
-                    "`likes`, `reposts` or `replies` columns in `posts`",
-                    "kolommen `likes`, `reposts` of `replies` in `posts`",
+                    "likes, reposts or replies columns in posts.csv",
+                    "kolommen likes, reposts of replies in posts.csv",
                 ),
             );
         }
@@ -1088,8 +1109,8 @@ impl Report<'_, '_> {
             .unwrap_or(3);
         let mut text = tr!(
             lang,
-            "Your audience: {} (your own {} left out). On the Social Technographics ladder: {}. The largest marketing segment is {} ({}).",
-            "Je publiek: {} (je eigen {} niet meegeteld). Op de Social Technographics-ladder: {}. Het grootste marketingsegment is {} ({}).",
+            "Your audience: {} (left out: your own {}). On the Social Technographics ladder: {}. The largest marketing segment is {} ({}).",
+            "Je publiek: {} (niet meegeteld: je eigen {}). Op de Social Technographics-ladder: {}. Het grootste marketingsegment is {} ({}).",
             self.accounts(a.audience),
             self.accounts(a.brand_excluded),
             lang.join_and(&parts),

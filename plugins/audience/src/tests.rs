@@ -645,11 +645,11 @@ fn missing_tables_are_named() {
     let s = run(&d, "", Lang::En).expect("section");
     let adds: Vec<&str> = s.missing.iter().map(|m| m.add.as_str()).collect();
     for t in [
-        "`ratings`",
-        "`follows`",
-        "`accounts`",
-        "`presence`",
-        "`likes`",
+        "ratings.csv",
+        "follows.csv",
+        "accounts.csv",
+        "presence.csv",
+        "likes, reposts",
         "--period",
     ] {
         assert!(adds.iter().any(|a| a.contains(t)), "{t} in {adds:?}");

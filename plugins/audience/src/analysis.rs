@@ -232,6 +232,8 @@ pub struct Analysis {
     pub stayed: u64,
     /// Brand accounts left out.
     pub brand_excluded: u64,
+    /// Competitors' accounts left out.
+    pub competitors_excluded: u64,
     /// Segment per account (`NO_SEGMENT` outside the audience).
     pub segment: Vec<u8>,
     /// Accounts per segment.
@@ -324,6 +326,12 @@ impl Analysis {
             r.created()
                 .unwrap_or_else(|| d.posts.get(r.post as usize).map_or(0, |p| p.created_at))
         };
+
+        // The brand's and the competitors' accounts are not the audience.
+        let excluded: Vec<bool> = (0..n as u32)
+            .map(|a| cx.is_brand(a) || cx.is_competitor(a))
+            .collect();
+        let out = |a: u32| excluded.get(a as usize).copied().unwrap_or(true);
 
         // Engagement as the reputation section counts it: likes + reposts + replies as
         // exported, plus the quotes found in the data, plus the reposts and replies found in
@@ -447,7 +455,7 @@ impl Analysis {
             if prev.is_some_and(|w| w.contains(p.created_at)) {
                 prev_has_activity = true;
             }
-            if cx.is_brand(p.author) {
+            if out(p.author) {
                 continue;
             }
             let it = interaction(d, i);
@@ -485,7 +493,7 @@ impl Analysis {
             }
             has_likes |= r.kind == RatingKind::Like;
             let a = r.rater as usize;
-            if cx.is_brand(r.rater) || post.author == r.rater {
+            if out(r.rater) || post.author == r.rater {
                 continue;
             }
             let b = if r.kind == RatingKind::Like {
@@ -510,7 +518,7 @@ impl Analysis {
             }
             let friend = f.kind == honeycomb_core::FollowKind::Friend;
             for a in std::iter::once(f.source).chain(friend.then_some(f.target)) {
-                if cx.is_brand(a) {
+                if out(a) {
                     continue;
                 }
                 for (w, win) in windows.iter().enumerate() {
@@ -523,7 +531,7 @@ impl Analysis {
             }
         }
         for m in &d.memberships {
-            if cx.is_brand(m.account) {
+            if out(m.account) {
                 continue;
             }
             let a = m.account as usize;
@@ -542,7 +550,7 @@ impl Analysis {
             if prev.is_some_and(|w| w.contains(r.at)) {
                 prev_has_activity = true;
             }
-            if cx.is_brand(r.account) {
+            if out(r.account) {
                 continue;
             }
             for (w, win) in windows.iter().enumerate() {
@@ -553,7 +561,6 @@ impl Analysis {
         }
 
         // Resolve follows and memberships into joiner (with a profile) or spectator.
-        let mut brand_excluded = 0u64;
         let mut rungs: Vec<Vec<u8>> = Vec::with_capacity(beh.len());
         for b in beh.iter_mut() {
             let mut r = vec![NOT_SEEN; n];
@@ -565,13 +572,16 @@ impl Analysis {
                         bits::SPECTATE
                     };
                 }
-                if !cx.is_brand(a as u32) {
+                if !out(a as u32) {
                     r[a] = primary(b[a], acc.declared);
                 }
             }
             rungs.push(r);
         }
-        brand_excluded += (0..n).filter(|&a| cx.is_brand(a as u32)).count() as u64;
+        let brand_excluded = (0..n).filter(|&a| cx.is_brand(a as u32)).count() as u64;
+        let competitors_excluded = (0..n)
+            .filter(|&a| !cx.is_brand(a as u32) && cx.is_competitor(a as u32))
+            .count() as u64;
         let rung = rungs.remove(0);
         let prev_rung = (!rungs.is_empty()).then(|| rungs.remove(0));
         let behaviour = beh.swap_remove(0);
@@ -593,7 +603,7 @@ impl Analysis {
         let (mut moved_up, mut moved_down, mut stayed) = (0, 0, 0);
         if let Some(pr) = &prev_rung {
             for a in 0..n {
-                if cx.is_brand(a as u32) {
+                if out(a as u32) {
                     continue;
                 }
                 let (p, c) = (pr[a], rung[a]);
@@ -712,6 +722,7 @@ impl Analysis {
             moved_down,
             stayed,
             brand_excluded,
+            competitors_excluded,
             segment,
             seg_counts,
             seg_interactions,

@@ -2,8 +2,8 @@
 //!
 //! Who the audience is and what moves it — not one of the seven building blocks of Kietzmann
 //! et al. (2011), so the section has no honeycomb score; each of its recommendations names the
-//! block it strengthens. The brand's own accounts (`[report] brand`) are never part of the
-//! audience. Three views, from our brief (a Dutch primer on social-media marketing):
+//! block it strengthens. The brand's own accounts (`[report] brand`) and the competitors'
+//! (`[report] competitors`, as in the presence section) are never part of the audience. Three views, from our brief (a Dutch primer on social-media marketing):
 //!
 //! - **Social Technographics** (Li & Bernoff 2008, *Groundswell*, Forrester Research): every
 //!   account's rung on the ladder, from its behaviour in the report period. Rules (the report

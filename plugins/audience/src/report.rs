@@ -119,6 +119,21 @@ impl Report<'_, '_> {
             .count(n, ("account", "accounts"), ("account", "accounts"))
     }
 
+    /// "your own 2 accounts and your competitors' 2 accounts": who is not the audience.
+    fn left_out(&self) -> String {
+        let lang = self.lang();
+        let own = self.accounts(self.a.brand_excluded);
+        match self.a.competitors_excluded {
+            0 => tr!(lang, "your own {own}", "je eigen {own}"),
+            c => tr!(
+                lang,
+                "your own {own} and your competitors' {}",
+                "je eigen {own} en de {} van je concurrenten",
+                self.accounts(c)
+            ),
+        }
+    }
+
     /// A recommendation for another block (the builder's is this section's id).
     fn recommend(
         &mut self,
@@ -151,7 +166,6 @@ impl Report<'_, '_> {
         let lang = self.lang();
         let a = self.a;
         let n_s = lang.int(a.audience);
-        let brand = a.brand_excluded;
         self.b.metric(
             "audience",
             lang.pick("Audience", "Publiek").into(),
@@ -160,9 +174,9 @@ impl Report<'_, '_> {
             "",
             tr!(
                 lang,
-                "Accounts with a rung in the report period: every account with a profile, and every account without one that did something in it. Left out: your own {}.",
-                "Accounts met een trede in de rapportperiode: elk account met een profiel, en elk account zonder profiel dat er iets in deed. Niet meegeteld: je eigen {}.",
-                self.accounts(brand)
+                "Accounts with a rung in the report period: every account with a profile, and every account without one that did something in it. Left out: {}.",
+                "Accounts met een trede in de rapportperiode: elk account met een profiel, en elk account zonder profiel dat er iets in deed. Niet meegeteld: {}.",
+                self.left_out()
             ),
         );
         for (r, key) in RUNG_KEYS.iter().enumerate() {
@@ -227,9 +241,9 @@ impl Report<'_, '_> {
         let numeric = columns.iter().enumerate().map(|(i, _)| i >= 2).collect();
         let note = tr!(
             lang,
-            "Each account counts once, at its highest rung; shares are of the {n_s} audience accounts. Left out: your own {}.",
-            "Elk account telt één keer, op zijn hoogste trede; aandelen zijn van de {n_s} accounts in het publiek. Niet meegeteld: je eigen {}.",
-            self.accounts(brand)
+            "Each account counts once, at its highest rung; shares are of the {n_s} audience accounts. Left out: {}.",
+            "Elk account telt één keer, op zijn hoogste trede; aandelen zijn van de {n_s} accounts in het publiek. Niet meegeteld: {}.",
+            self.left_out()
         );
         self.b.sec.tables.push(Table {
             id: "technographics".into(),
@@ -457,8 +471,8 @@ impl Report<'_, '_> {
             rows,
             note: Some(tr!(
                 lang,
-                "Rows: the primary rung in the {days} days before the report period; columns: in the report period. \"Not in the audience\": no profile and nothing done in that period. Your own accounts are left out.",
-                "Rijen: de hoogste trede in de {days} dagen voor de rapportperiode; kolommen: in de rapportperiode. \"Niet in het publiek\": geen profiel en niets gedaan in die periode. Je eigen accounts zijn niet meegeteld."
+                "Rows: the primary rung in the {days} days before the report period; columns: in the report period. \"Not in the audience\": no profile and nothing done in that period. Your own and your competitors' accounts are left out.",
+                "Rijen: de hoogste trede in de {days} dagen voor de rapportperiode; kolommen: in de rapportperiode. \"Niet in het publiek\": geen profiel en niets gedaan in die periode. Je eigen accounts en die van je concurrenten zijn niet meegeteld."
             )),
         });
         {
@@ -1109,10 +1123,10 @@ impl Report<'_, '_> {
             .unwrap_or(3);
         let mut text = tr!(
             lang,
-            "Your audience: {} (left out: your own {}). On the Social Technographics ladder: {}. The largest marketing segment is {} ({}).",
-            "Je publiek: {} (niet meegeteld: je eigen {}). Op de Social Technographics-ladder: {}. Het grootste marketingsegment is {} ({}).",
+            "Your audience: {} (left out: {}). On the Social Technographics ladder: {}. The largest marketing segment is {} ({}).",
+            "Je publiek: {} (niet meegeteld: {}). Op de Social Technographics-ladder: {}. Het grootste marketingsegment is {} ({}).",
             self.accounts(a.audience),
-            self.accounts(a.brand_excluded),
+            self.left_out(),
             lang.join_and(&parts),
             segment_label(lang, seg).to_lowercase(),
             lang.pct(share(a.seg_counts[seg], a.audience), 0)

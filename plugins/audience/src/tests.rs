@@ -311,6 +311,15 @@ fn section_shares_columns_and_no_brand() {
         );
         assert!(r.evidence.iter().all(|k| s.metric(k).is_some()), "{r:?}");
     }
+    // Competitors are not the audience either.
+    let s = run(&d, &format!("{PERIOD}competitors = [\"rep\"]\n"), Lang::En).expect("section");
+    assert_eq!(value(&s, "audience"), Some(9.0));
+    assert!(
+        s.summary
+            .contains("your own 1 account and your competitors' 1 account"),
+        "{}",
+        s.summary
+    );
     // Dutch text too.
     let nl = run(&d, PERIOD, Lang::Nl).expect("section");
     assert_eq!(nl.title, "Publiek");

@@ -390,13 +390,13 @@ mod tests {
 
     #[test]
     fn previous_period_has_the_same_number_of_days() {
-        let tz = TimeZone::get("Europe/Amsterdam").unwrap();
-        let p = Period::parse("2026-03-01..2026-03-31", &tz).unwrap();
-        let want = Period::parse("2026-01-29..2026-02-28", &tz).unwrap();
+        let tz = TimeZone::get("Europe/Amsterdam").expect("time zone");
+        let p = Period::parse("2026-03-01..2026-03-31", &tz).expect("period");
+        let want = Period::parse("2026-01-29..2026-02-28", &tz).expect("period");
         assert_eq!(p.previous(&tz), want);
         // Across the switch to summer time (29 March 2026): still whole local days.
-        let p = Period::parse("2026-04-01..2026-04-07", &tz).unwrap();
-        let want = Period::parse("2026-03-25..2026-03-31", &tz).unwrap();
+        let p = Period::parse("2026-04-01..2026-04-07", &tz).expect("period");
+        let want = Period::parse("2026-03-25..2026-03-31", &tz).expect("period");
         assert_eq!(p.previous(&tz), want);
         assert_eq!(want.end - want.start, 7 * 86_400 - 3_600);
     }

@@ -860,39 +860,35 @@ impl Report<'_, '_> {
                 &["motivation_posts_matched"],
             );
         }
-        let mut cats: Vec<String> = (0..6)
-            .map(|m| category_label(lang, m).to_string())
+        // Short names, so that the chart's labels fit; the posts matching none are in the table.
+        let cats: Vec<String> = (0..6)
+            .map(|m| {
+                [
+                    lang.pick("Entertainment", "Vermaak"),
+                    lang.pick("Social", "Sociaal"),
+                    lang.pick("Identity", "Identiteit"),
+                    lang.pick("Information", "Informatie"),
+                    lang.pick("Reward", "Beloning"),
+                    lang.pick("Empowerment", "Invloed"),
+                ][m]
+                    .to_string()
+            })
             .collect();
-        cats.push(lang.pick("Not matched", "Geen match").into());
         let mut series = Vec::new();
         if eng_ok {
             series.push(Series {
                 name: lang
                     .pick("Share of engagement", "Aandeel interactie")
                     .into(),
-                values: (0..7)
-                    .map(|m| {
-                        let e = if m < 6 {
-                            mo.engagement_by[m]
-                        } else {
-                            mo.unmatched_engagement
-                        };
-                        share(e, mo.engagement) * 100.0
-                    })
+                values: (0..6)
+                    .map(|m| share(mo.engagement_by[m], mo.engagement) * 100.0)
                     .collect(),
             });
         }
         series.push(Series {
             name: lang.pick("Share of posts", "Aandeel posts").into(),
-            values: (0..7)
-                .map(|m| {
-                    let p = if m < 6 {
-                        mo.posts_by[m]
-                    } else {
-                        mo.unmatched_posts
-                    };
-                    share(p, mo.posts) * 100.0
-                })
+            values: (0..6)
+                .map(|m| share(mo.posts_by[m], mo.posts) * 100.0)
                 .collect(),
         });
         self.b.sec.charts.push(Chart {
@@ -905,8 +901,8 @@ impl Report<'_, '_> {
                 .into(),
             description: tr!(
                 lang,
-                "Per motivation, its share of the engagement and of the {posts_s} posts of the period (an estimate from content; a post can match several).",
-                "Per motivatie het aandeel in de interactie en in de {posts_s} posts van de periode (een schatting op basis van de inhoud; een post kan bij meerdere passen)."
+                "Per motivation, its share of the engagement and of the {posts_s} posts of the period (an estimate from content; a post can match several, the posts matching none are in the table).",
+                "Per motivatie het aandeel in de interactie en in de {posts_s} posts van de periode (een schatting op basis van de inhoud; een post kan bij meerdere passen, de posts zonder match staan in de tabel)."
             ),
             x_label: lang.pick("Motivation", "Motivatie").into(),
             y_label: "%".into(),

@@ -20,7 +20,10 @@
 //!     group without having a profile: it reads, nothing more;
 //!   - *inactive* — has a profile but none of the above in the period.
 //!
-//!   Behaviours are not exclusive; the highest rung shown (creator > critic > collector >
+//!   Views are exported per post, not per viewer, and being followed is someone else's act, so
+//!   neither makes an account a spectator. A rating without a date counts at the time of the
+//!   post it rates. Behaviours are not
+//!   exclusive; the highest rung shown (creator > critic > collector >
 //!   joiner > spectator > inactive) is the account's primary rung. An account without a
 //!   profile that did nothing in the period is not in the audience. Reported: accounts per
 //!   primary rung (count and share of the audience), the share showing each behaviour, and the

@@ -331,6 +331,25 @@ fn section_shares_columns_and_no_brand() {
 }
 
 #[test]
+fn an_undated_rating_counts_at_its_posts_time() {
+    let mut d = data(&["brand", "a", "b"]);
+    let jan = post(&mut d, 1, "2026-01-10T12:00:00Z", "in the period");
+    let dec = post(&mut d, 1, "2025-12-10T12:00:00Z", "before it");
+    for (post, kind) in [(jan, RatingKind::Like), (dec, RatingKind::Star)] {
+        d.ratings.push(Rating {
+            post,
+            rater: 2,
+            created_at: NO_TIME,
+            score: 1.0,
+            kind,
+        });
+    }
+    let a = analyse(&d, PERIOD);
+    assert_eq!(rung_of(&d, &a, "b", false), "collector");
+    assert_eq!(rung_of(&d, &a, "b", true), "critic");
+}
+
+#[test]
 fn without_a_period_there_is_no_comparison() {
     let d = ladder();
     let s = run(&d, "[report]\nbrand = [\"brand\"]\n", Lang::En).expect("section");

@@ -27,6 +27,9 @@ const SEG_KEYS: [&str; 4] = [
     "restrained",
     "unclassified",
 ];
+/// A motivation is recommended when its share of engagement is at least this many times its
+/// share of posts.
+const MIN_LIFT: f64 = 1.1;
 /// A motivation is recommended when it has at least this many posts in the period, and at
 /// least 1% of them.
 const MIN_MOTIVATION_POSTS: u64 = 5;
@@ -123,9 +126,15 @@ impl Report<'_, '_> {
     fn left_out(&self) -> String {
         let lang = self.lang();
         let own = self.accounts(self.a.brand_excluded);
-        match self.a.competitors_excluded {
-            0 => tr!(lang, "your own {own}", "je eigen {own}"),
-            c => tr!(
+        match (self.a.brand_excluded, self.a.competitors_excluded) {
+            (0, 0) => lang
+                .pick(
+                    "none (no brand accounts are set: [report] brand)",
+                    "niemand (er zijn geen merkaccounts ingesteld: [report] brand)",
+                )
+                .to_string(),
+            (_, 0) => tr!(lang, "your own {own}", "je eigen {own}"),
+            (_, c) => tr!(
                 lang,
                 "your own {own} and your competitors' {}",
                 "je eigen {own} en de {} van je concurrenten",
@@ -937,7 +946,7 @@ impl Report<'_, '_> {
                 ),
                 &[&key],
             );
-            if lift > 1.0 {
+            if lift >= MIN_LIFT {
                 self.recommend(
                     "sharing",
                     Priority::Medium,

@@ -71,7 +71,7 @@ fn help_explains_the_commands() {
     }
     let (code, out, _) = run(&["plugins"]);
     assert_eq!(code, 0);
-    // Built-in plugins in the order of the honeycomb (Kietzmann et al. 2011).
+    // Built-in plugins in the order of the honeycomb (Kietzmann et al. 2011), then audience.
     let ids: Vec<&str> = out
         .lines()
         .filter_map(|l| l.split_whitespace().next())
@@ -85,7 +85,8 @@ fn help_explains_the_commands() {
             "presence",
             "relationships",
             "reputation",
-            "groups"
+            "groups",
+            "audience"
         ],
         "{out}"
     );

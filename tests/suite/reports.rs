@@ -67,7 +67,8 @@ fn report_json_reads_back_and_evidence_exists() {
             "presence",
             "relationships",
             "reputation",
-            "groups"
+            "groups",
+            "audience"
         ]
     );
     assert!(
@@ -188,7 +189,7 @@ fn formats_and_templates_can_be_chosen() {
     );
     assert_eq!(
         read(&out.join("report.md")),
-        "# Bakkerij Test — basic fixture\n\nExecutive summary: 7\n"
+        "# Bakkerij Test — basic fixture\n\nExecutive summary: 8\n"
     );
     assert!(!out.join("report.html").exists());
     assert!(!out.join("report.json").exists());

@@ -2,7 +2,8 @@
 
 use honeycomb_core::Plugin;
 
-/// The built-in plugins, in the order of the honeycomb (Kietzmann et al., 2011).
+/// The built-in plugins: the seven blocks in the order of the honeycomb (Kietzmann et al.,
+/// 2011), then the audience section, which is no block of its own.
 pub fn builtin() -> Vec<Box<dyn Plugin>> {
     vec![
         Box::new(honeycomb_identity::IdentityPlugin),
@@ -12,5 +13,6 @@ pub fn builtin() -> Vec<Box<dyn Plugin>> {
         Box::new(honeycomb_relationships::RelationshipsPlugin),
         Box::new(honeycomb_reputation::ReputationPlugin),
         Box::new(honeycomb_groups::GroupsPlugin),
+        Box::new(honeycomb_audience::AudiencePlugin),
     ]
 }

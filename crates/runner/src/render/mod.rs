@@ -36,6 +36,10 @@ pub const EMBEDDED: &[(&str, &str)] = &[
         include_str!("../../../../templates/sections/generic.md.j2"),
     ),
     (
+        "sections/audience.md.j2",
+        include_str!("../../../../templates/sections/audience.md.j2"),
+    ),
+    (
         "strings/en.toml",
         include_str!("../../../../templates/strings/en.toml"),
     ),

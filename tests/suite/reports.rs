@@ -516,7 +516,11 @@ fn period_comparison_matches_a_separate_report_on_the_previous_period() {
             .entry(row["section"].as_str().unwrap_or(""))
             .or_insert(0) += 1;
     }
-    assert_eq!(per_block.len(), 7, "every block is compared: {per_block:?}");
+    assert_eq!(
+        per_block.len(),
+        8,
+        "every block and the audience are compared: {per_block:?}"
+    );
     assert!(
         per_block.values().all(|&n| n >= 4),
         "score + headline metrics: {per_block:?}"

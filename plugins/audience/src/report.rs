@@ -7,8 +7,8 @@ use crate::analysis::{
 };
 use crate::settings::{MOTIVATIONS, Settings};
 use honeycomb_core::{
-    Chart, ChartKind, Context, Entity, EntityColumn, Lang, Priority, Section, SectionBuilder,
-    Series, Severity, Table, tr,
+    Better, Chart, ChartKind, Context, Entity, EntityColumn, Lang, Priority, Section,
+    SectionBuilder, Series, Severity, Table, tr,
 };
 
 /// Metric keys of the rungs, highest first.
@@ -1237,5 +1237,11 @@ pub fn build(cx: &Context<'_>, s: &Settings, a: &Analysis) -> Section {
     r.missing();
     r.summary();
     r.columns();
+    // The shares compared with the previous period at the top of the report: more of the
+    // audience on the upper rungs is better, more inactive accounts worse.
+    r.b.headline("creators", Better::Higher);
+    r.b.headline("critics", Better::Higher);
+    r.b.headline("collectors", Better::Higher);
+    r.b.headline("inactive", Better::Lower);
     r.b.finish()
 }

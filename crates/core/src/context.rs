@@ -13,7 +13,7 @@ use crate::settings::Settings;
 use crate::threads::Threads;
 use jiff::tz::TimeZone;
 use rustc_hash::FxHashMap;
-use std::sync::OnceLock;
+use std::sync::{Arc, OnceLock};
 
 pub use crate::index::{Csr, FollowGraph, Forest};
 
@@ -52,10 +52,10 @@ pub struct Context<'a> {
     threads: OnceLock<Threads>,
     posts_by_author: OnceLock<Csr>,
     handles: OnceLock<FxHashMap<String, AccountIx>>,
-    network: OnceLock<Result<SocialNetwork, String>>,
-    pagerank: OnceLock<Result<crate::graph::PageRank, String>>,
-    centrality: OnceLock<Result<Centrality, String>>,
-    communities: OnceLock<Result<Communities, String>>,
+    network: OnceLock<Result<Arc<SocialNetwork>, String>>,
+    pagerank: OnceLock<Result<Arc<crate::graph::PageRank>, String>>,
+    centrality: OnceLock<Result<Arc<Centrality>, String>>,
+    communities: OnceLock<Result<Arc<Communities>, String>>,
     index_timings: std::sync::Mutex<Vec<(String, std::time::Duration)>>,
 }
 
@@ -195,6 +195,48 @@ impl<'a> Context<'a> {
         self.period.map(|p| p.previous(&self.tz))
     }
 
+    /// The same data, configuration and language for another period (the comparison run).
+    /// The social network and what is computed from it (PageRank, centralities, communities)
+    /// do not depend on the period when the network is made of follows only: those indexes,
+    /// as far as they were built here, are shared instead of built again.
+    pub fn for_period(&self, period: Period) -> Context<'a> {
+        let mut opts = ContextOptions::default();
+        opts.lang = Some(self.lang);
+        opts.period = Some(period);
+        let cx = Context::new(self.data, self.config, opts);
+        if !self.network_uses_posts() {
+            fn share<T>(
+                from: &OnceLock<Result<Arc<T>, String>>,
+                to: &OnceLock<Result<Arc<T>, String>>,
+            ) {
+                if let Some(Ok(v)) = from.get() {
+                    let _ = to.set(Ok(Arc::clone(v)));
+                }
+            }
+            share(&self.network, &cx.network);
+            share(&self.pagerank, &cx.pagerank);
+            share(&self.centrality, &cx.centrality);
+            share(&self.communities, &cx.communities);
+        }
+        cx
+    }
+
+    /// Whether [`Context::network`] is built from the posts of the period (mentions, replies,
+    /// reshares) rather than from follows alone; `true` when its settings cannot be read.
+    fn network_uses_posts(&self) -> bool {
+        let s = Settings::new("relationships", self.plugin_config("relationships"));
+        match NetworkSettings::read(&s) {
+            Ok(settings) => {
+                settings
+                    .edges
+                    .iter()
+                    .any(|k| *k != network::EdgeKind::Follow)
+                    || (settings.edges.is_empty() && self.data.follows.is_empty())
+            }
+            Err(_) => true,
+        }
+    }
+
     /// Whether the social network is only the brand's own circle: it has relations, and every
     /// one of them starts or ends at a brand account (the export of one account's followers,
     /// following and replies, with nothing between the others). Then the brand sits in the
@@ -314,9 +356,10 @@ impl<'a> Context<'a> {
                 let fg = plain_follows.then(|| self.follow_graph());
                 let net = network::build_network(self.data, settings, &posts, handles, fg);
                 self.record("index network", t.elapsed());
-                Ok(net)
+                Ok(Arc::new(net))
             })
             .as_ref()
+            .map(|a| &**a)
             .map_err(|e| PluginError::Config(e.clone()))
     }
 
@@ -330,9 +373,10 @@ impl<'a> Context<'a> {
                 let t = std::time::Instant::now();
                 let pr = network::pagerank(net);
                 self.record("index pagerank", t.elapsed());
-                Ok(pr)
+                Ok(Arc::new(pr))
             })
             .as_ref()
+            .map(|a| &**a)
             .map_err(|e| PluginError::Config(e.clone()))
     }
 
@@ -347,9 +391,10 @@ impl<'a> Context<'a> {
                 for (name, d) in &c.timings {
                     self.record(name, *d);
                 }
-                Ok(c)
+                Ok(Arc::new(c))
             })
             .as_ref()
+            .map(|a| &**a)
             .map_err(|e| PluginError::Config(e.clone()))
     }
 
@@ -367,9 +412,10 @@ impl<'a> Context<'a> {
                 let t = std::time::Instant::now();
                 let c = network::communities(net, settings);
                 self.record("index communities (leiden)", t.elapsed());
-                Ok(c)
+                Ok(Arc::new(c))
             })
             .as_ref()
+            .map(|a| &**a)
             .map_err(|e| PluginError::Config(e.clone()))
     }
 

@@ -323,7 +323,7 @@ fn make_page(
     for s in sections.iter().filter(|s| s.error.is_some()) {
         failed.push(format!("{label}: {}", s.id));
     }
-    let before = run::baseline(data, config, &cx, plugins);
+    let before = run::baseline(data, &cx, plugins);
     let report: Report = run::build_report(&cx, sections, problems, &before);
     let posts = data
         .posts

@@ -256,7 +256,6 @@ pub fn build_report(
 /// days), when there is a report period and the data has posts in that earlier period.
 pub fn baseline(
     data: &Dataset,
-    config: &Config,
     cx: &Context<'_>,
     plugins: &[Box<dyn Plugin>],
 ) -> Baseline {
@@ -274,10 +273,7 @@ pub fn baseline(
         return Baseline::NoData { previous };
     }
     let partial_from = first.filter(|&t| t > prev.start).map(&mut date);
-    let mut opts = ContextOptions::default();
-    opts.lang = Some(cx.lang);
-    opts.period = Some(prev);
-    let before = Context::new(data, config, opts);
+    let before = cx.for_period(prev);
     let sections = run_plugins(plugins, &before)
         .into_iter()
         .map(|(s, _)| {
@@ -1008,7 +1004,7 @@ fn analyse_and_write(
         })
         .collect();
     let t = Instant::now();
-    let before = baseline(data, config, &cx, plugins);
+    let before = baseline(data, &cx, plugins);
     if matches!(before, Baseline::Ran { .. }) {
         timings.push(("plugins, previous period".to_string(), t.elapsed()));
     }

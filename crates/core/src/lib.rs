@@ -38,6 +38,6 @@ pub use context::{Context, ContextOptions, Csr, FollowGraph, Forest};
 pub use i18n::Lang;
 pub use load::{LoadError, LoadOptions, Loaded, load_folder};
 pub use model::*;
-pub use plugin::{BLOCKS, Plugin, PluginError};
+pub use plugin::{BLOCKS, Plugin, PluginError, block_label};
 pub use problem::{Level, Problem};
 pub use section::*;

@@ -47,3 +47,19 @@ pub const BLOCKS: [&str; 7] = [
     "reputation",
     "groups",
 ];
+
+/// The name of a building block in the report's language ("Conversations", "Gesprekken");
+/// any other id is returned as it is.
+pub fn block_label(block: &str, lang: crate::i18n::Lang) -> String {
+    let (en, nl) = match block {
+        "identity" => ("Identity", "Identiteit"),
+        "conversations" => ("Conversations", "Gesprekken"),
+        "sharing" => ("Sharing", "Delen"),
+        "presence" => ("Presence", "Aanwezigheid"),
+        "relationships" => ("Relationships", "Relaties"),
+        "reputation" => ("Reputation", "Reputatie"),
+        "groups" => ("Groups", "Groepen"),
+        other => (other, other),
+    };
+    lang.pick(en, nl).to_string()
+}

@@ -15,8 +15,7 @@
 //! Whether a change is better or worse comes from the plugin's [`Better`] for that metric
 //! (scores: higher is better); metrics marked [`Better::Neither`] are not judged.
 
-use crate::report::block_label;
-use honeycomb_core::{Better, Lang, Metric, Section};
+use honeycomb_core::{Better, Lang, Metric, Section, block_label};
 use serde::Serialize;
 
 /// What the previous period gave.

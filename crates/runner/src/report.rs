@@ -134,20 +134,7 @@ pub struct RankedRecommendation {
     pub section: String,
 }
 
-/// Localised names of the seven blocks.
-pub fn block_label(block: &str, lang: Lang) -> String {
-    let (en, nl) = match block {
-        "identity" => ("Identity", "Identiteit"),
-        "conversations" => ("Conversations", "Gesprekken"),
-        "sharing" => ("Sharing", "Delen"),
-        "presence" => ("Presence", "Aanwezigheid"),
-        "relationships" => ("Relationships", "Relaties"),
-        "reputation" => ("Reputation", "Reputatie"),
-        "groups" => ("Groups", "Groepen"),
-        other => (other, other),
-    };
-    lang.pick(en, nl).to_string()
-}
+pub use honeycomb_core::block_label;
 
 fn priority_label(p: Priority, lang: Lang) -> String {
     match p {

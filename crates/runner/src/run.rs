@@ -254,11 +254,7 @@ pub fn build_report(
 
 /// Runs the plugins a second time on the period before the report period (same number of
 /// days), when there is a report period and the data has posts in that earlier period.
-pub fn baseline(
-    data: &Dataset,
-    cx: &Context<'_>,
-    plugins: &[Box<dyn Plugin>],
-) -> Baseline {
+pub fn baseline(data: &Dataset, cx: &Context<'_>, plugins: &[Box<dyn Plugin>]) -> Baseline {
     let Some(prev) = cx.previous_period() else {
         return Baseline::NoPeriod;
     };

@@ -200,9 +200,10 @@ impl<'a> Context<'a> {
     /// do not depend on the period when the network is made of follows only: those indexes,
     /// as far as they were built here, are shared instead of built again.
     pub fn for_period(&self, period: Period) -> Context<'a> {
-        let mut opts = ContextOptions::default();
-        opts.lang = Some(self.lang);
-        opts.period = Some(period);
+        let opts = ContextOptions {
+            lang: Some(self.lang),
+            period: Some(period),
+        };
         let cx = Context::new(self.data, self.config, opts);
         if !self.network_uses_posts() {
             fn share<T>(

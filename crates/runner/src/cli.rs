@@ -460,16 +460,24 @@ fn report(opts: &ReportOptions, timings: bool, out: &mut dyn Write, err: &mut dy
                 0
             }
         }
-        Err(RunError::Load(e)) => {
+        Err(e) => run_error(e, "", err),
+    }
+}
+
+/// Prints a failed run's error; the exit code: 2 for usage, else 1. `tail` is added to
+/// errors that are neither (e.g. "; nothing was written").
+fn run_error(e: RunError, tail: &str, err: &mut dyn Write) -> i32 {
+    match e {
+        RunError::Load(e) => {
             print_load_error(&e, err);
             1
         }
-        Err(RunError::Usage(m)) => {
+        RunError::Usage(m) => {
             let _ = writeln!(err, "error: {m}");
             2
         }
-        Err(e) => {
-            let _ = writeln!(err, "error: {e}");
+        e => {
+            let _ = writeln!(err, "error: {e}{tail}");
             1
         }
     }
@@ -513,18 +521,7 @@ fn publish(
                 0
             }
         }
-        Err(RunError::Load(e)) => {
-            print_load_error(&e, err);
-            1
-        }
-        Err(RunError::Usage(m)) => {
-            let _ = writeln!(err, "error: {m}");
-            2
-        }
-        Err(e) => {
-            let _ = writeln!(err, "error: {e}; nothing was written");
-            1
-        }
+        Err(e) => run_error(e, "; nothing was written", err),
     }
 }
 

@@ -459,26 +459,21 @@ pub fn executive_summary(
         .filter(|&p| cx.is_brand(cx.data.posts[p as usize].author))
         .count() as u64;
     let analysed: Vec<&BlockScore> = blocks.iter().filter(|b| b.score.is_some()).collect();
+    let (posts_s, accounts_s, n) = (
+        lang.count(posts, ("post", "posts"), ("post", "posts")),
+        lang.count(
+            authors.len() as u64,
+            ("account", "accounts"),
+            ("account", "accounts"),
+        ),
+        analysed.len(),
+    );
     let scope = match lang {
         Lang::En => format!(
-            "This report reads {} by {} and scores {} of the 7 building blocks of social media.",
-            lang.count(posts, ("post", "posts"), ("post", "posts")),
-            lang.count(
-                authors.len() as u64,
-                ("account", "accounts"),
-                ("account", "accounts")
-            ),
-            analysed.len()
+            "This report reads {posts_s} by {accounts_s} and scores {n} of the 7 building blocks of social media."
         ),
         Lang::Nl => format!(
-            "Dit rapport leest {} van {} en geeft {} van de 7 bouwstenen van social media een score.",
-            lang.count(posts, ("post", "posts"), ("post", "posts")),
-            lang.count(
-                authors.len() as u64,
-                ("account", "accounts"),
-                ("account", "accounts")
-            ),
-            analysed.len()
+            "Dit rapport leest {posts_s} van {accounts_s} en geeft {n} van de 7 bouwstenen van social media een score."
         ),
     };
     out.push(scope);

@@ -64,7 +64,8 @@ pub enum Command {
         /// Run only these plugins (comma-separated ids, see `honeycomb plugins`).
         #[arg(long, value_delimiter = ',')]
         only: Option<Vec<String>>,
-        /// Report period FROM..TO (dates, inclusive, in the report's time zone).
+        /// Report period FROM..TO (dates, inclusive, in the report's time zone); it is compared
+        /// with the same number of days right before it.
         #[arg(long)]
         period: Option<String>,
         /// Skip rows that cannot be read instead of stopping; the report says how many and why.

@@ -15,7 +15,7 @@ use jiff::tz::TimeZone;
 use rustc_hash::FxHashMap;
 use std::sync::{Arc, OnceLock};
 
-pub use crate::index::{Csr, FollowGraph, Forest};
+pub use crate::index::{Csr, Engagement, FollowGraph, Forest};
 
 /// Options the runner sets on a context.
 #[derive(Debug, Clone, Default)]
@@ -51,6 +51,7 @@ pub struct Context<'a> {
     reposts: OnceLock<Forest>,
     threads: OnceLock<Threads>,
     posts_by_author: OnceLock<Csr>,
+    engagement: OnceLock<Engagement>,
     handles: OnceLock<FxHashMap<String, AccountIx>>,
     network: OnceLock<Result<Arc<SocialNetwork>, String>>,
     pagerank: OnceLock<Result<Arc<crate::graph::PageRank>, String>>,
@@ -89,6 +90,7 @@ impl<'a> Context<'a> {
             reposts: OnceLock::new(),
             threads: OnceLock::new(),
             posts_by_author: OnceLock::new(),
+            engagement: OnceLock::new(),
             handles: OnceLock::new(),
             network: OnceLock::new(),
             pagerank: OnceLock::new(),
@@ -434,6 +436,12 @@ impl<'a> Context<'a> {
             .unwrap_or_default()
     }
 
+    /// Engagement per post ([`Engagement`]: exported counts plus the interactions found in
+    /// the data), built on first use.
+    pub fn engagement(&self) -> &Engagement {
+        self.engagement.get_or_init(|| Engagement::build(self.data))
+    }
+
     /// Posts per author (post indexes in file order), built on first use.
     pub fn posts_by_author(&self) -> &Csr {
         self.posts_by_author.get_or_init(|| {
@@ -452,6 +460,44 @@ impl<'a> Context<'a> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn engagement_adds_what_the_data_shows() {
+        use crate::model::Post;
+        let post = |likes: Option<u32>,
+                    reply_to: Option<u32>,
+                    repost_of: Option<u32>,
+                    quote_of: Option<u32>| Post {
+            likes,
+            reply_to,
+            repost_of,
+            quote_of,
+            ..Post::default()
+        };
+        let mut d = Dataset::default();
+        // p0: 5 likes, a reply (p1), a repost (p2) and a quote (p3) found in the data; no
+        // reposts or replies columns, so those are counted: 5 + 1 + 1 + 1 = 8.
+        d.posts.push(post(Some(5), None, None, None));
+        d.posts.push(post(None, Some(0), None, None));
+        d.posts.push(post(None, None, Some(0), None));
+        d.posts.push(post(None, None, None, Some(0)));
+        let cfg = Config::default();
+        let cx = Context::new(&d, &cfg, ContextOptions::default());
+        let e = cx.engagement();
+        assert_eq!(
+            (0..4).map(|i| e.of(&d, i)).collect::<Vec<_>>(),
+            [8, 0, 0, 0]
+        );
+        assert_eq!(
+            (e.quotes_in_data, e.columns, e.any),
+            (1, [true, false, false], true)
+        );
+        // With a replies column the reply is not counted twice: 5 + 2 (exported) + 1 + 1.
+        d.posts[0].replies = Some(2);
+        let cx = Context::new(&d, &cfg, ContextOptions::default());
+        assert_eq!(cx.engagement().of(&d, 0), 9);
+        assert!(!Engagement::build(&Dataset::default()).any);
+    }
 
     #[test]
     fn brand_competitors_friends_and_lookups() {

@@ -1,6 +1,6 @@
 //! Flat index structures the shared indexes are made of: adjacency in compressed sparse rows
-//! ([`Csr`]), the follow graph both ways ([`FollowGraph`]), and forests of posts linked by
-//! replies or reposts ([`Forest`]). Plain data with no knowledge of the [`Context`](crate::Context)
+//! ([`Csr`]), the follow graph both ways ([`FollowGraph`]), forests of posts linked by
+//! replies or reposts ([`Forest`]), and the engagement of every post ([`Engagement`]). Plain data with no knowledge of the [`Context`](crate::Context)
 //! that builds them, so the graph algorithms and the thread index can use them from below.
 
 /// Compressed sparse rows: the neighbours of node `i` are `targets[offsets[i]..offsets[i+1]]`.
@@ -166,5 +166,69 @@ impl Forest {
             stack.extend_from_slice(self.children.neighbours(u));
         }
         size
+    }
+}
+
+/// Engagement per post, one definition for every plugin: likes + reposts + replies as
+/// exported ([`Post::engagement`](crate::Post::engagement)), plus the quotes found in the data
+/// (no column holds them), plus the reposts and replies found in the data when their count
+/// column is missing everywhere.
+#[derive(Debug, Clone, Default)]
+pub struct Engagement {
+    /// Interactions found in the data, per post (empty when there are none).
+    extra: Vec<u32>,
+    /// Quotes found in the data (each added to the quoted post).
+    pub quotes_in_data: u64,
+    /// Which count columns the data has: likes, reposts, replies (a header or any value).
+    pub columns: [bool; 3],
+    /// Whether the data holds any engagement at all: a count column, or a quote, repost or
+    /// reply to count.
+    pub any: bool,
+}
+
+impl Engagement {
+    /// Counts, in two passes over the posts.
+    pub fn build(d: &crate::Dataset) -> Engagement {
+        use crate::TableKind;
+        let has = |c: &str| d.has_column(TableKind::Posts, c);
+        let mut columns = [has("likes"), has("reposts"), has("replies")];
+        let mut any_ref = [false; 3];
+        for p in &d.posts {
+            columns[0] |= p.likes.is_some();
+            columns[1] |= p.reposts.is_some();
+            columns[2] |= p.replies.is_some();
+            any_ref[0] |= p.quote_of.is_some();
+            any_ref[1] |= p.repost_of.is_some();
+            any_ref[2] |= p.reply_to.is_some();
+        }
+        let count_reposts = !columns[1] && any_ref[1];
+        let count_replies = !columns[2] && any_ref[2];
+        let mut e = Engagement {
+            any: columns.iter().chain(&any_ref).any(|c| *c),
+            columns,
+            ..Engagement::default()
+        };
+        if any_ref[0] || count_reposts || count_replies {
+            e.extra = vec![0u32; d.posts.len()];
+            for p in &d.posts {
+                e.quotes_in_data += p.quote_of.is_some() as u64;
+                let refs = [
+                    p.quote_of,
+                    p.repost_of.filter(|_| count_reposts),
+                    p.reply_to.filter(|_| count_replies),
+                ];
+                for q in refs.into_iter().flatten() {
+                    if let Some(x) = e.extra.get_mut(q as usize) {
+                        *x = x.saturating_add(1);
+                    }
+                }
+            }
+        }
+        e
+    }
+
+    /// The engagement of post `i`.
+    pub fn of(&self, d: &crate::Dataset, i: usize) -> u64 {
+        d.posts[i].engagement() + self.extra.get(i).copied().unwrap_or(0) as u64
     }
 }

@@ -34,7 +34,7 @@ pub mod wire;
 
 pub use builder::SectionBuilder;
 pub use config::{Config, Period};
-pub use context::{Context, ContextOptions, Csr, FollowGraph, Forest};
+pub use context::{Context, ContextOptions, Csr, Engagement, FollowGraph, Forest};
 pub use i18n::Lang;
 pub use load::{LoadError, LoadOptions, Loaded, load_folder};
 pub use model::*;

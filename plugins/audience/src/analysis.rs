@@ -333,40 +333,9 @@ impl Analysis {
             .collect();
         let out = |a: u32| excluded.get(a as usize).copied().unwrap_or(true);
 
-        // Engagement as the reputation section counts it: likes + reposts + replies as
-        // exported, plus the quotes found in the data, plus the reposts and replies found in
-        // the data when their count column is missing.
-        let mut columns = [false; 3];
-        let mut any_ref = [false; 3];
-        for p in &d.posts {
-            columns[0] |= p.likes.is_some();
-            columns[1] |= p.reposts.is_some();
-            columns[2] |= p.replies.is_some();
-            any_ref[0] |= p.quote_of.is_some();
-            any_ref[1] |= p.repost_of.is_some();
-            any_ref[2] |= p.reply_to.is_some();
-        }
-        for (c, name) in columns.iter_mut().zip(["likes", "reposts", "replies"]) {
-            *c |= d.has_column(TableKind::Posts, name);
-        }
-        let count_reposts = !columns[1] && any_ref[1];
-        let count_replies = !columns[2] && any_ref[2];
-        let mut extra: Vec<u32> = Vec::new();
-        if any_ref[0] || count_reposts || count_replies {
-            extra = vec![0u32; np];
-            for p in &d.posts {
-                let refs = [
-                    p.quote_of,
-                    p.repost_of.filter(|_| count_reposts),
-                    p.reply_to.filter(|_| count_replies),
-                ];
-                for q in refs.into_iter().flatten() {
-                    extra[q as usize] = extra[q as usize].saturating_add(1);
-                }
-            }
-        }
-        let engagement =
-            |i: usize| d.posts[i].engagement() + extra.get(i).copied().unwrap_or(0) as u64;
+        // Engagement as the reputation section counts it (the shared index).
+        let eng = cx.engagement();
+        let engagement = |i: usize| eng.of(d, i);
 
         // Which posts need their content classified: the period's own posts and the posts
         // the period's interactions are about.
@@ -412,7 +381,7 @@ impl Analysis {
 
         // Motivation shares over the period's originals, replies and quotes.
         let mut mo = Motivations {
-            has_engagement: columns.iter().any(|c| *c) || any_ref.iter().any(|c| *c),
+            has_engagement: eng.any,
             ..Motivations::default()
         };
         for (i, p) in d.posts.iter().enumerate() {

@@ -348,50 +348,20 @@ impl Analysis {
     pub fn new(cx: &Context<'_>, s: &Settings) -> Result<Analysis, PluginError> {
         let d = cx.data;
         let n_acc = d.accounts.len();
-        let n_posts = d.posts.len();
         let mut clock = LocalClock::new(cx.tz.clone());
 
-        // Pass 1 over the posts (file order): the span, references found in the data.
-        let has = |c: &str| d.has_column(TableKind::Posts, c);
-        let mut columns = [has("likes"), has("reposts"), has("replies")];
+        // Pass 1 over the posts (file order): the span of the period.
         let (mut lo, mut hi) = (i64::MAX, i64::MIN);
-        let mut any_ref = [false; 3];
         for p in &d.posts {
-            columns[0] |= p.likes.is_some();
-            columns[1] |= p.reposts.is_some();
-            columns[2] |= p.replies.is_some();
-            any_ref[0] |= p.quote_of.is_some();
-            any_ref[1] |= p.repost_of.is_some();
-            any_ref[2] |= p.reply_to.is_some();
             if cx.in_period(p.created_at) {
                 lo = lo.min(p.created_at);
                 hi = hi.max(p.created_at);
             }
         }
-        // Engagement found in the data: quotes always (no column holds them), reposts and
-        // replies when their count column is missing.
-        let count_reposts = !columns[1] && any_ref[1];
-        let count_replies = !columns[2] && any_ref[2];
-        let mut extra: Vec<u32> = Vec::new();
-        let mut quotes_in_data = 0u64;
-        if any_ref[0] || count_reposts || count_replies {
-            extra = vec![0u32; n_posts];
-            for p in &d.posts {
-                if let Some(q) = p.quote_of {
-                    extra[q as usize] = extra[q as usize].saturating_add(1);
-                    quotes_in_data += 1;
-                }
-                if count_reposts && let Some(q) = p.repost_of {
-                    extra[q as usize] = extra[q as usize].saturating_add(1);
-                }
-                if count_replies && let Some(q) = p.reply_to {
-                    extra[q as usize] = extra[q as usize].saturating_add(1);
-                }
-            }
-        }
-        let engagement = |i: usize| -> u64 {
-            d.posts[i].engagement() + extra.get(i).copied().unwrap_or(0) as u64
-        };
+        // Engagement: the exported counts plus what is found in the data (the shared index).
+        let eng = cx.engagement();
+        let (columns, quotes_in_data) = (eng.columns, eng.quotes_in_data);
+        let engagement = |i: usize| -> u64 { eng.of(d, i) };
 
         let span = match (cx.period, lo <= hi) {
             (Some(p), _) => Some((p.start, p.end, true)),

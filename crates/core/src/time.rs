@@ -302,6 +302,17 @@ impl LocalClock {
     pub fn local_day(&mut self, ts: i64) -> i64 {
         self.local_seconds(ts).div_euclid(86400)
     }
+
+    /// The local date of `ts` as `YYYY-MM-DD`.
+    pub fn local_date(&mut self, ts: i64) -> String {
+        iso_date(self.local_day(ts))
+    }
+}
+
+/// A day number since 1970-01-01 as `YYYY-MM-DD`.
+pub fn iso_date(day: i64) -> String {
+    let (y, m, d) = civil_from_days(day);
+    format!("{y:04}-{m:02}-{d:02}")
 }
 
 /// The proleptic Gregorian date of a day number since 1970-01-01 (Howard Hinnant's
@@ -343,6 +354,17 @@ pub fn push_rfc3339(out: &mut String, ts: i64) {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn local_dates() {
+        assert_eq!(iso_date(0), "1970-01-01");
+        assert_eq!(iso_date(days_from_civil(2026, 2, 28)), "2026-02-28");
+        // 23:30 UTC on 31 March 2026 is already 1 April in Amsterdam (summer time, +2).
+        let tz = TimeZone::get("Europe/Amsterdam").expect("tz");
+        let ts = days_from_civil(2026, 3, 31) * 86_400 + 23 * 3_600 + 1_800;
+        assert_eq!(LocalClock::new(tz).local_date(ts), "2026-04-01");
+        assert_eq!(LocalClock::new(TimeZone::UTC).local_date(ts), "2026-03-31");
+    }
 
     #[test]
     fn rfc3339_and_friends() {

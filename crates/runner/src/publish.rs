@@ -216,10 +216,7 @@ pub struct SitePeriod {
     pub partial: bool,
 }
 
-fn ymd(day: i64) -> String {
-    let (y, m, d) = civil_from_days(day);
-    format!("{y:04}-{m:02}-{d:02}")
-}
+use honeycomb_core::time::iso_date as ymd;
 
 /// The calendar months or quarters touched by the local days `first..=last` (days since
 /// 1970-01-01), in order.

@@ -82,9 +82,7 @@ impl Report<'_, '_> {
 
     /// Local date, `2026-03-05`.
     fn date(&mut self, ts: i64) -> String {
-        let l = self.clock.local_seconds(ts);
-        let (y, m, d) = civil_from_days(l.div_euclid(86_400));
-        format!("{y:04}-{m:02}-{d:02}")
+        self.clock.local_date(ts)
     }
 
     fn text(&self, p: PostIx) -> String {

@@ -7,7 +7,7 @@ use crate::analysis::{Analysis, Attr, Check, Field, Match, PROMO_EN, PROMO_NL, P
 use crate::pii::{self, Kind};
 use crate::settings::Settings;
 use honeycomb_core::mask::excerpt;
-use honeycomb_core::time::{LocalClock, civil_from_days};
+use honeycomb_core::time::LocalClock;
 use honeycomb_core::{
     AccountIx, Better, Chart, ChartKind, Context, Entity, EntityColumn, Lang, Priority, Section,
     SectionBuilder, Series, Severity, Table, tr,
@@ -207,9 +207,7 @@ impl Report<'_, '_> {
     }
 
     fn date(&mut self, ts: i64) -> String {
-        let l = self.clock.local_seconds(ts);
-        let (y, m, d) = civil_from_days(l.div_euclid(86_400));
-        format!("{y:04}-{m:02}-{d:02}")
+        self.clock.local_date(ts)
     }
 
     fn fields_text(&self, fields: &[Field]) -> String {

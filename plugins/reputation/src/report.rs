@@ -4,7 +4,6 @@
 
 use crate::analysis::{Analysis, AutoReason, Basis, Denominator, Org, Z};
 use crate::settings::{Method, Settings};
-use honeycomb_core::time::civil_from_days;
 use honeycomb_core::{
     AccountIx, Better, Chart, ChartKind, Context, Entity, EntityColumn, Lang, Priority, Section,
     SectionBuilder, Series, Severity, Table, tr,
@@ -21,11 +20,8 @@ fn label(cx: &Context<'_>, a: u32) -> String {
     cx.data.account_label(a)
 }
 
-/// A local day number as `YYYY-MM-DD`.
-fn date(day: i64) -> String {
-    let (y, m, d) = civil_from_days(day);
-    format!("{y:04}-{m:02}-{d:02}")
-}
+// A local day number as `YYYY-MM-DD`.
+use honeycomb_core::time::iso_date as date;
 
 /// A number with two decimals, or none when it is whole.
 fn num_trim(lang: Lang, v: f64) -> String {

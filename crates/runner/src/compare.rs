@@ -32,6 +32,8 @@ pub enum Baseline {
     Ran {
         /// `[from, to]`.
         previous: [String; 2],
+        /// Its length in local days.
+        days: i64,
         /// The data starts inside the previous period (its first local date), if it does.
         partial_from: Option<String>,
         /// The sections of that run.
@@ -312,6 +314,7 @@ pub fn compare(
         }
         Baseline::Ran {
             previous,
+            days,
             partial_from,
             sections,
         } => (
@@ -321,9 +324,10 @@ pub fn compare(
                 "compared"
             },
             previous.clone(),
-            sections,
+            (*days, partial_from.clone().unwrap_or_default(), sections),
         ),
     };
+    let (days, partial_from, before) = before;
     let mut rows = Vec::new();
     for s in sections.iter().filter(|s| s.error.is_none()) {
         let Some(b) = before.iter().find(|b| b.id == s.id && b.error.is_none()) else {
@@ -363,32 +367,19 @@ pub fn compare(
             ));
         }
     }
-    let note = match (lang, status, before.is_empty()) {
-        (Lang::En, "partial", _) => format!(
-            "Compared with the {} days before ({} – {}). The data only starts on {}, so the previous period is not complete: read the changes with care.",
-            days_between(&previous),
-            previous[0],
-            previous[1],
-            partial_from_of(baseline)
+    let (from, to) = (&previous[0], &previous[1]);
+    let note = match (lang, status) {
+        (Lang::En, "partial") => format!(
+            "Compared with the {days} days before ({from} – {to}). The data only starts on {partial_from}, so the previous period is not complete: read the changes with care."
         ),
-        (Lang::Nl, "partial", _) => format!(
-            "Vergeleken met de {} dagen ervoor ({} – {}). De data begint pas op {}, dus de vorige periode is niet compleet: lees de verschillen met zorg.",
-            days_between(&previous),
-            previous[0],
-            previous[1],
-            partial_from_of(baseline)
+        (Lang::Nl, "partial") => format!(
+            "Vergeleken met de {days} dagen ervoor ({from} – {to}). De data begint pas op {partial_from}, dus de vorige periode is niet compleet: lees de verschillen met zorg."
         ),
-        (Lang::En, ..) => format!(
-            "Compared with the {} days before ({} – {}): the same plugins on that period's data.",
-            days_between(&previous),
-            previous[0],
-            previous[1]
+        (Lang::En, _) => format!(
+            "Compared with the {days} days before ({from} – {to}): the same plugins on that period's data."
         ),
-        (Lang::Nl, ..) => format!(
-            "Vergeleken met de {} dagen ervoor ({} – {}): dezelfde plugins op de data van die periode.",
-            days_between(&previous),
-            previous[0],
-            previous[1]
+        (Lang::Nl, _) => format!(
+            "Vergeleken met de {days} dagen ervoor ({from} – {to}): dezelfde plugins op de data van die periode."
         ),
     };
     Comparison {
@@ -400,26 +391,8 @@ pub fn compare(
     }
 }
 
-fn partial_from_of(b: &Baseline) -> String {
-    match b {
-        Baseline::Ran {
-            partial_from: Some(d),
-            ..
-        } => d.clone(),
-        _ => String::new(),
-    }
-}
-
-/// Days in an inclusive `[from, to]` pair of ISO dates (0 when unreadable).
-fn days_between(p: &[String; 2]) -> i64 {
-    let parse = |s: &str| s.parse::<jiff::civil::Date>().ok();
-    match (parse(&p[0]), parse(&p[1])) {
-        (Some(a), Some(b)) => (b - a).get_days() as i64 + 1,
-        _ => 0,
-    }
-}
-
-/// The rows worth a sentence in the summary: the largest judged changes, worse first.
+/// The rows worth a sentence in the summary: the two largest judged changes each way,
+/// `(better, worse)`.
 pub fn notable(c: &Comparison) -> (Vec<&DeltaRow>, Vec<&DeltaRow>) {
     let size = |r: &DeltaRow| match r.change_unit {
         "%" => r.change.unwrap_or(0.0).abs() / 10.0,
@@ -477,6 +450,7 @@ mod tests {
     fn baseline(s: Section) -> Baseline {
         Baseline::Ran {
             previous: ["2026-01-29".into(), "2026-02-28".into()],
+            days: 31,
             partial_from: None,
             sections: vec![s],
         }

@@ -7,7 +7,7 @@
 use honeycomb_core::time::LocalClock;
 use honeycomb_core::{
     BLOCKS, Chart, ChartKind, Context, Dataset, HoneycombCell, Lang, Level, Priority, Problem,
-    Section, Severity,
+    Section, Severity, block_label,
 };
 use serde::Serialize;
 use std::collections::BTreeMap;
@@ -133,8 +133,6 @@ pub struct RankedRecommendation {
     /// Section it comes from.
     pub section: String,
 }
-
-pub use honeycomb_core::block_label;
 
 fn priority_label(p: Priority, lang: Lang) -> String {
     match p {
@@ -394,23 +392,16 @@ pub fn data_overview(data: &Dataset, problems: &[Problem], lang: Lang) -> DataOv
 pub fn meta(cx: &Context<'_>, title: Option<&str>) -> Meta {
     let lang = cx.lang;
     let mut clock = LocalClock::new(cx.tz.clone());
-    let date = |clock: &mut LocalClock, ts: i64| {
-        let d = clock.local_day(ts);
-        jiff::civil::Date::constant(1970, 1, 1)
-            .checked_add(jiff::Span::new().days(d))
-            .map(|d| d.to_string())
-            .unwrap_or_default()
-    };
     let span = {
         let mut it = cx.data.posts.iter().map(|p| p.created_at);
         it.next().map(|first| {
             let (lo, hi) = it.fold((first, first), |(lo, hi), t| (lo.min(t), hi.max(t)));
-            [date(&mut clock, lo), date(&mut clock, hi)]
+            [clock.local_date(lo), clock.local_date(hi)]
         })
     };
     let period = cx
         .period
-        .map(|p| [date(&mut clock, p.start), date(&mut clock, p.end - 1)]);
+        .map(|p| [clock.local_date(p.start), clock.local_date(p.end - 1)]);
     Meta {
         title: title
             .map(str::to_string)
@@ -448,24 +439,22 @@ pub fn executive_summary(
 ) -> Vec<String> {
     let lang = cx.lang;
     let mut out = Vec::new();
-    let (posts, mut authors) = (cx.posts_in_period().count() as u64, Vec::new());
+    // One pass over the period: posts, distinct authors, the brand's posts.
+    let (mut posts, mut brand_posts) = (0u64, 0u64);
+    let mut wrote = vec![false; cx.data.accounts.len()];
     for p in cx.posts_in_period() {
-        authors.push(cx.data.posts[p as usize].author);
+        let author = cx.data.posts[p as usize].author;
+        posts += 1;
+        brand_posts += cx.is_brand(author) as u64;
+        if let Some(w) = wrote.get_mut(author as usize) {
+            *w = true;
+        }
     }
-    authors.sort_unstable();
-    authors.dedup();
-    let brand_posts = cx
-        .posts_in_period()
-        .filter(|&p| cx.is_brand(cx.data.posts[p as usize].author))
-        .count() as u64;
+    let authors = wrote.iter().filter(|&&w| w).count() as u64;
     let analysed: Vec<&BlockScore> = blocks.iter().filter(|b| b.score.is_some()).collect();
     let (posts_s, accounts_s, n) = (
         lang.count(posts, ("post", "posts"), ("post", "posts")),
-        lang.count(
-            authors.len() as u64,
-            ("account", "accounts"),
-            ("account", "accounts"),
-        ),
+        lang.count(authors, ("account", "accounts"), ("account", "accounts")),
         analysed.len(),
     );
     let scope = match lang {

@@ -259,16 +259,15 @@ pub fn baseline(data: &Dataset, cx: &Context<'_>, plugins: &[Box<dyn Plugin>]) -
         return Baseline::NoPeriod;
     };
     let mut clock = honeycomb_core::time::LocalClock::new(cx.tz.clone());
-    let mut date = |ts: i64| {
-        let (y, m, d) = honeycomb_core::time::civil_from_days(clock.local_day(ts));
-        format!("{y:04}-{m:02}-{d:02}")
-    };
-    let previous = [date(prev.start), date(prev.end - 1)];
+    let previous = [clock.local_date(prev.start), clock.local_date(prev.end - 1)];
     let first = data.posts.iter().map(|p| p.created_at).min();
     if !data.posts.iter().any(|p| prev.contains(p.created_at)) {
         return Baseline::NoData { previous };
     }
-    let partial_from = first.filter(|&t| t > prev.start).map(&mut date);
+    let partial_from = first
+        .filter(|&t| t > prev.start)
+        .map(|t| clock.local_date(t));
+    let days = clock.local_day(prev.end) - clock.local_day(prev.start);
     let before = cx.for_period(prev);
     let sections = run_plugins(plugins, &before)
         .into_iter()
@@ -283,6 +282,7 @@ pub fn baseline(data: &Dataset, cx: &Context<'_>, plugins: &[Box<dyn Plugin>]) -
         .collect();
     Baseline::Ran {
         previous,
+        days,
         partial_from,
         sections,
     }
